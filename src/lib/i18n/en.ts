@@ -1,0 +1,90 @@
+// English UI strings. The shape of this object is the contract every locale implements (see zh-CN.ts).
+// Strings with variables are functions, so no translated fragment is ever concatenated.
+export const en = {
+	app: {
+		name: 'Health Q&A',
+		tagline: 'Private health information, on this device',
+		skipToChat: 'Skip to the conversation'
+	},
+	nav: {
+		label: 'Main',
+		chat: 'Chat',
+		about: 'About & privacy'
+	},
+	language: {
+		label: 'Language',
+		zh: '中文',
+		en: 'English'
+	},
+	chat: {
+		heading: 'Ask a health question',
+		intro:
+			'Ask about symptoms, medicines or tests. This assistant gives general information, not a diagnosis. In an emergency, call your local emergency number.',
+		messagesLabel: 'Conversation',
+		empty: 'No messages yet. Type your question below.',
+		inputLabel: 'Your question',
+		inputHint: 'Enter sends · Shift+Enter adds a new line',
+		placeholder: 'For example: what should I do about a fever of 38.5 °C?',
+		send: 'Send',
+		you: 'You',
+		assistant: 'Assistant',
+		modelNotReady:
+			'The on-device model is not set up yet, so I cannot answer this question here. If you feel very unwell, please see a doctor or call your local emergency number.'
+	},
+	device: {
+		open: 'About this device',
+		title: 'About this device',
+		close: 'Close',
+		checking: 'Checking…',
+		webgpu: 'WebGPU',
+		adapter: 'Graphics adapter',
+		shaderF16: '16-bit shaders (shader-f16)',
+		maxBinding: 'Largest storage buffer',
+		storage: 'Storage used / available',
+		persisted: 'Storage kept by the browser',
+		serviceWorker: 'Works offline (service worker)',
+		network: 'Network',
+		yes: 'Yes',
+		no: 'No',
+		unknown: 'Unknown',
+		online: 'Online',
+		offline: 'Offline',
+		unavailable: (reason: string) => `Not available (${reason})`,
+		bytes: (used: string, total: string) => `${used} of ${total}`
+	},
+	notices: {
+		label: 'Device notices',
+		noWebgpu:
+			'This browser has no usable WebGPU, so answers will use a slower engine that runs on the processor. Emergency checks and everything else still work.',
+		noServiceWorker:
+			'This browser cannot keep the app for offline use. It works while you are online; open it in an up-to-date browser to use it offline.',
+		offline: 'You are offline. The app keeps working with what is on this device.'
+	},
+	update: {
+		available: 'A new version of the app is available.',
+		reload: 'Reload',
+		dismiss: 'Later'
+	},
+	about: {
+		title: 'About & privacy',
+		lead: 'This assistant runs entirely in your browser. What you type stays on this device.',
+		staysHeading: 'What stays on this device',
+		stays: [
+			'Everything you type, and every answer, is processed on this device and never sent to a server.',
+			'Your conversations are stored only in this browser’s storage. You can delete them at any time.',
+			'Phone numbers, ID numbers and similar identifiers are removed before anything is stored or given to the model.'
+		],
+		networkHeading: 'What uses the network',
+		network: [
+			'Loading the app itself, from the address you opened.',
+			'Downloading the language model once, after you agree, from the model source your clinic configured. After that it works offline.'
+		],
+		noThirdParty: 'There are no analytics, no trackers and no third-party services.',
+		limitsHeading: 'What this assistant is not',
+		limits:
+			'It gives general health information. It does not diagnose, and it does not replace a doctor. If you think it is an emergency, call your local emergency number now.',
+		back: 'Back to the conversation'
+	}
+};
+
+export type Messages = typeof en;

@@ -1,0 +1,73 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+// App-shell service worker: precaches the built app and static files in a cache named by the build
+// version, deletes other versions' caches on activate, and serves the shell when offline.
+//
+// Invariants: only same-origin GETs are answered from here; model weights are never precached (the
+// engines keep them in their own caches, downloaded only after the patient agrees); a new version
+// waits until the page asks it to take over (see src/lib/pwa/updates.svelte.ts).
+import { build, files, prerendered, version } from '$service-worker';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const CACHE = `app-shell-${version}`;
+const CACHE_PREFIX = 'app-shell-';
+/** Large or optional static files that are fetched on demand, not at install. */
+const NOT_PRECACHED = /^\/(models|kb)\//;
+const SHELL = '/';
+
+const precache = [...build, ...files.filter((file) => !NOT_PRECACHED.test(file)), ...prerendered];
+const precached = new Set(precache);
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(precache)));
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of await caches.keys()) {
+				if (key.startsWith(CACHE_PREFIX) && key !== CACHE) await caches.delete(key);
+			}
+			await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('message', (event) => {
+	const data: unknown = event.data;
+	if (typeof data === 'object' && data !== null && 'type' in data && data.type === 'SKIP_WAITING') {
+		void sw.skipWaiting();
+	}
+});
+
+sw.addEventListener('fetch', (event) => {
+	const request = event.request;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== sw.location.origin) return;
+
+	if (precached.has(url.pathname)) {
+		// Built files are content-hashed and static files versioned with the app: cache first.
+		event.respondWith(fromCache(url.pathname).then((hit) => hit ?? fetch(request)));
+		return;
+	}
+	if (request.mode === 'navigate') {
+		// Network first so a deployment shows at once; the cached shell when offline.
+		event.respondWith(
+			fetch(request).catch(async () => (await fromCache(url.pathname)) ?? (await shell()))
+		);
+	}
+});
+
+async function fromCache(pathname: string): Promise<Response | undefined> {
+	const cache = await caches.open(CACHE);
+	return cache.match(pathname);
+}
+
+async function shell(): Promise<Response> {
+	return (
+		(await fromCache(SHELL)) ?? new Response('Offline and not yet cached.', { status: 503 })
+	);
+}

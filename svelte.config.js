@@ -1,0 +1,18 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { cspDirectives } from './src/lib/csp.js';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		// Static build served by any host; pages are prerendered shells (ssr is off), and the
+		// fallback page answers any other path (the SPA fallback).
+		adapter: adapter({ fallback: '200.html', strict: true }),
+		// The service worker is registered by the app itself, so it can offer "update available".
+		serviceWorker: { register: false },
+		csp: { mode: 'hash', directives: cspDirectives() }
+	}
+};
+
+export default config;

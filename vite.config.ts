@@ -1,0 +1,14 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	server: { port: 5173, strictPort: true },
+	preview: { port: 4173, strictPort: true },
+	test: {
+		include: ['tests/unit/**/*.test.ts'],
+		environment: 'node',
+		// Two cores here: keep workers bounded so the suite stays predictable.
+		maxWorkers: 2
+	}
+});
