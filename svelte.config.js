@@ -11,7 +11,12 @@ const config = {
 		adapter: adapter({ fallback: '200.html', strict: true }),
 		// The service worker is registered by the app itself, so it can offer "update available".
 		serviceWorker: { register: false },
-		csp: { mode: 'hash', directives: cspDirectives() }
+		csp: {
+			mode: 'hash',
+			directives: /** @type {NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']} */ (
+				cspDirectives()
+			)
+		}
 	}
 };
 

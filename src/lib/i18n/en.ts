@@ -31,6 +31,54 @@ export const en = {
 		modelNotReady:
 			'The on-device model is not set up yet, so I cannot answer this question here. If you feel very unwell, please see a doctor or call your local emergency number.'
 	},
+	input: {
+		empty: 'Type a question first.',
+		tooLong: (length: number, max: number) =>
+			`Your message is ${length} characters long; the limit is ${max}. Please shorten it or split it into several questions.`,
+		counter: (length: number, max: number) => `${length} / ${max} characters`
+	},
+	redaction: {
+		note: (kinds: string) =>
+			`Removed to protect your privacy: ${kinds}. Only the version with placeholders is kept.`,
+		kinds: {
+			phone: 'mobile number',
+			landline: 'phone number',
+			id_number: 'ID number',
+			passport: 'passport number',
+			bank_card: 'bank card number',
+			email: 'e-mail address',
+			ssn: 'social security number',
+			nhs_number: 'NHS number',
+			mrn: 'medical record number',
+			name: 'name'
+		}
+	},
+	emergency: {
+		title: 'This may be an emergency',
+		lead: 'Do not wait for an answer from this app.',
+		call: (number: string) => `Call ${number} now`,
+		callLocal: (number: string) => `Call your local emergency number now (for example ${number})`,
+		crisis: (label: string, number: string) => `${label}: ${number}`,
+		stepsHeading: 'What to do now',
+		recognised: (signs: string) => `Recognised: ${signs}`,
+		notEmergency: 'This is not an emergency — continue',
+		categories: {
+			cardiac: 'heart warning signs',
+			breathing: 'difficulty breathing',
+			stroke: 'signs of a stroke',
+			unconscious: 'unconsciousness',
+			seizure: 'a seizure',
+			bleeding: 'severe bleeding',
+			poisoning: 'poisoning or overdose',
+			self_harm: 'thoughts of suicide or self-harm',
+			anaphylaxis: 'a severe allergic reaction',
+			pregnancy: 'a pregnancy emergency',
+			child: 'a child’s warning signs',
+			trauma: 'a serious injury',
+			burns: 'a serious burn',
+			headache: 'a sudden severe headache'
+		}
+	},
 	device: {
 		open: 'About this device',
 		title: 'About this device',

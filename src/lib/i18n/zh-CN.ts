@@ -32,6 +32,53 @@ export const zhCN: Messages = {
 		modelNotReady:
 			'本设备上的模型尚未准备好，暂时无法回答这个问题。如果您感觉非常不适，请及时就医或拨打急救电话。'
 	},
+	input: {
+		empty: '请先输入问题。',
+		tooLong: (length: number, max: number) =>
+			`您的消息有 ${length} 个字符，上限是 ${max} 个。请缩短内容，或分成几个问题发送。`,
+		counter: (length: number, max: number) => `${length} / ${max} 字符`
+	},
+	redaction: {
+		note: (kinds: string) => `为保护您的隐私，已移除：${kinds}。只保留用占位符替换后的内容。`,
+		kinds: {
+			phone: '手机号',
+			landline: '电话号码',
+			id_number: '身份证号',
+			passport: '护照号',
+			bank_card: '银行卡号',
+			email: '电子邮箱',
+			ssn: '社会保障号',
+			nhs_number: 'NHS 号码',
+			mrn: '病历号',
+			name: '姓名'
+		}
+	},
+	emergency: {
+		title: '这可能是紧急情况',
+		lead: '请不要等待本应用的回答。',
+		call: (number: string) => `请立即拨打 ${number}`,
+		callLocal: (number: string) => `请立即拨打当地急救电话（例如 ${number}）`,
+		crisis: (label: string, number: string) => `${label}：${number}`,
+		stepsHeading: '现在该怎么做',
+		recognised: (signs: string) => `识别到：${signs}`,
+		notEmergency: '这不是紧急情况，继续提问',
+		categories: {
+			cardiac: '心脏危险信号',
+			breathing: '呼吸困难',
+			stroke: '中风迹象',
+			unconscious: '意识丧失',
+			seizure: '抽搐发作',
+			bleeding: '严重出血',
+			poisoning: '中毒或药物过量',
+			self_harm: '自杀或自伤的念头',
+			anaphylaxis: '严重过敏反应',
+			pregnancy: '孕期急症',
+			child: '儿童危险信号',
+			trauma: '严重外伤',
+			burns: '严重烧烫伤',
+			headache: '突发剧烈头痛'
+		}
+	},
 	device: {
 		open: '本设备信息',
 		title: '本设备信息',

@@ -1,0 +1,82 @@
+// Serves the production build (build/) the way a static host should: the SPA fallback for unknown
+// paths, long-lived caching for content-hashed files, no caching for the service worker and HTML,
+// and the security headers documented in the README (the same CSP as the pages' <meta> policy,
+// plus the directives only a header can carry).
+//
+// Usage: node scripts/serve.js [--port 4173] [--dir build]
+import { createServer } from 'node:http';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import sirv from 'sirv';
+import { cspHeader } from '../src/lib/csp.js';
+
+/**
+ * Headers every response gets (the README documents them for other static hosts). The CSP is the
+ * pages' own policy plus what only a header can carry (frame-ancestors); it is sent on every file
+ * because workers take their policy only from their own script's response header.
+ * @param {string[]} scriptHashes hashes of SvelteKit's inline bootstrap scripts (see inlineScriptHashes)
+ */
+export function securityHeaders(scriptHashes = []) {
+	return {
+		'Content-Security-Policy': cspHeader(scriptHashes),
+		'X-Content-Type-Options': 'nosniff',
+		'Referrer-Policy': 'no-referrer',
+		'Cross-Origin-Opener-Policy': 'same-origin',
+		'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()'
+	};
+}
+
+/** The script hashes SvelteKit wrote into the <meta> policies of the built pages. */
+export function inlineScriptHashes(/** @type {string} */ dir) {
+	const hashes = new Set();
+	for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+		if (!file.endsWith('.html')) continue;
+		const html = readFileSync(join(dir, file), 'utf8');
+		for (const match of html.matchAll(/'(sha256-[A-Za-z0-9+/=]+)'/g)) hashes.add(`'${match[1]}'`);
+		for (const match of html.matchAll(/&#39;(sha256-[A-Za-z0-9+/=]+)&#39;/g)) hashes.add(`'${match[1]}'`);
+	}
+	return [...hashes].sort();
+}
+
+/**
+ * @param {{ port?: number, dir?: string, host?: string }} options
+ * @returns {Promise<import('node:http').Server>}
+ */
+export function serve({ port = 4173, dir = 'build', host = '127.0.0.1' } = {}) {
+	if (!existsSync(dir)) throw new Error(`No build found in ${dir}/: run "npm run build" first.`);
+	const headers = Object.entries(securityHeaders(inlineScriptHashes(dir)));
+	const files = sirv(dir, {
+		single: '200.html',
+		etag: true,
+		gzip: false,
+		setHeaders(res, pathname) {
+			for (const [name, value] of headers) res.setHeader(name, value);
+			if (pathname.startsWith('/_app/immutable/')) {
+				res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+			} else {
+				// HTML, the service worker and version.json must be revalidated so updates are seen.
+				res.setHeader('Cache-Control', 'no-cache');
+			}
+			if (pathname.endsWith('.webmanifest')) res.setHeader('Content-Type', 'application/manifest+json');
+		}
+	});
+	const server = createServer((req, res) => files(req, res));
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => resolve(server));
+	});
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const { values } = parseArgs({
+		options: { port: { type: 'string', default: '4173' }, dir: { type: 'string', default: 'build' } }
+	});
+	const port = Number(values.port);
+	serve({ port, dir: values.dir, host: 'localhost' })
+		.then(() => console.log(`Serving ${values.dir}/ on http://localhost:${port}`))
+		.catch((error) => {
+			console.error(error instanceof Error ? error.message : error);
+			process.exit(1);
+		});
+}

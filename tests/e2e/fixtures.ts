@@ -1,0 +1,50 @@
+// The shared test fixture every e2e test uses instead of @playwright/test's own `test`:
+// - every request to a host other than localhost is aborted AND fails the test (no patient data,
+//   no model file, no font may come from or go to another host);
+// - any uncaught page error or console error fails the test.
+// Tests that expect a console error (e.g. a deliberately broken file) list it in `allowedConsoleErrors`.
+import { test as base, expect } from '@playwright/test';
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function isLocal(url: string): boolean {
+	const { protocol, hostname } = new URL(url);
+	if (protocol === 'data:' || protocol === 'blob:') return true;
+	return LOCAL_HOSTS.has(hostname);
+}
+
+interface Guard {
+	/** Requests that tried to leave localhost. */
+	blocked: string[];
+	pageErrors: string[];
+	consoleErrors: string[];
+}
+
+export const test = base.extend<{ guard: Guard; allowedConsoleErrors: RegExp[] }>({
+	allowedConsoleErrors: [[], { option: true }],
+	guard: [
+		async ({ context, page, allowedConsoleErrors }, use) => {
+			const guard: Guard = { blocked: [], pageErrors: [], consoleErrors: [] };
+			await context.route(
+				(url) => !isLocal(url.href),
+				async (route) => {
+					guard.blocked.push(route.request().url());
+					await route.abort('blockedbyclient');
+				}
+			);
+			page.on('pageerror', (error) => guard.pageErrors.push(error.message));
+			page.on('console', (message) => {
+				if (message.type() !== 'error') return;
+				const text = message.text();
+				if (!allowedConsoleErrors.some((pattern) => pattern.test(text))) guard.consoleErrors.push(text);
+			});
+			await use(guard);
+			expect(guard.blocked, 'requests to hosts other than localhost').toEqual([]);
+			expect(guard.pageErrors, 'uncaught page errors').toEqual([]);
+			expect(guard.consoleErrors, 'console errors').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };
