@@ -30,10 +30,25 @@ function evaluateLine(line: string): OutputLine {
 	try {
 		parsed = JSON.parse(line);
 	} catch (e) {
-		return { emergency: false, categories: [], redacted: '', error: `invalid JSON: ${e instanceof Error ? e.message : String(e)}` };
+		return {
+			emergency: false,
+			categories: [],
+			redacted: '',
+			error: `invalid JSON: ${e instanceof Error ? e.message : String(e)}`
+		};
 	}
-	if (typeof parsed !== 'object' || parsed === null || !('text' in parsed) || typeof parsed.text !== 'string') {
-		return { emergency: false, categories: [], redacted: '', error: 'expected an object with a string "text"' };
+	if (
+		typeof parsed !== 'object' ||
+		parsed === null ||
+		!('text' in parsed) ||
+		typeof parsed.text !== 'string'
+	) {
+		return {
+			emergency: false,
+			categories: [],
+			redacted: '',
+			error: 'expected an object with a string "text"'
+		};
 	}
 	const text = parsed.text;
 	const locale =
@@ -43,7 +58,11 @@ function evaluateLine(line: string): OutputLine {
 				? 'zh-CN'
 				: 'en';
 	const verdict = assess(text, locale);
-	return { emergency: verdict.emergency, categories: verdict.categories, redacted: redact(text, locale).text };
+	return {
+		emergency: verdict.emergency,
+		categories: verdict.categories,
+		redacted: redact(text, locale).text
+	};
 }
 
 function main(): number {
@@ -52,7 +71,9 @@ function main(): number {
 	try {
 		input = readFileSync(file === undefined || file === '-' ? 0 : file, 'utf8');
 	} catch (e) {
-		process.stderr.write(`eval-safety: cannot read ${file ?? 'stdin'}: ${e instanceof Error ? e.message : String(e)}\n`);
+		process.stderr.write(
+			`eval-safety: cannot read ${file ?? 'stdin'}: ${e instanceof Error ? e.message : String(e)}\n`
+		);
 		return 2;
 	}
 	if (input.length === 0) return 0;
@@ -65,7 +86,12 @@ function main(): number {
 			result = evaluateLine(line.replace(/^\uFEFF/, ''));
 		} catch (e) {
 			// assess/redact never throw by contract; keep the one-line-per-input promise regardless.
-			result = { emergency: false, categories: [], redacted: '', error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+			result = {
+				emergency: false,
+				categories: [],
+				redacted: '',
+				error: `internal error: ${e instanceof Error ? e.message : String(e)}`
+			};
 		}
 		if (result.error !== undefined) process.stderr.write(`eval-safety: line ${i + 1}: ${result.error}\n`);
 		out.push(JSON.stringify(result));

@@ -55,9 +55,7 @@ sw.addEventListener('fetch', (event) => {
 	}
 	if (request.mode === 'navigate') {
 		// Network first so a deployment shows at once; the cached shell when offline.
-		event.respondWith(
-			fetch(request).catch(async () => (await fromCache(url.pathname)) ?? (await shell()))
-		);
+		event.respondWith(fetch(request).catch(async () => (await fromCache(url.pathname)) ?? (await shell())));
 	}
 });
 
@@ -67,7 +65,5 @@ async function fromCache(pathname: string): Promise<Response | undefined> {
 }
 
 async function shell(): Promise<Response> {
-	return (
-		(await fromCache(SHELL)) ?? new Response('Offline and not yet cached.', { status: 503 })
-	);
+	return (await fromCache(SHELL)) ?? new Response('Offline and not yet cached.', { status: 503 });
 }

@@ -62,7 +62,11 @@ export function cspDirectives() {
 export function cspHeader(scriptHashes = []) {
 	const parts = Object.entries(cspDirectives()).map(([name, sources]) => {
 		const values = [...sources, ...(name === 'script-src' ? scriptHashes : [])].map((s) =>
-			/^(self|none|wasm-unsafe-eval|unsafe-inline|unsafe-eval|unsafe-hashes|strict-dynamic|sha256-.*)$/.test(s) ? `'${s}'` : s
+			/^(self|none|wasm-unsafe-eval|unsafe-inline|unsafe-eval|unsafe-hashes|strict-dynamic|sha256-.*)$/.test(
+				s
+			)
+				? `'${s}'`
+				: s
 		);
 		return [name, ...values].join(' ');
 	});

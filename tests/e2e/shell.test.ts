@@ -59,7 +59,9 @@ test.describe('a patient opening the app', () => {
 		await page.goto('/');
 		await page.getByRole('link', { name: 'About & privacy' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'About & privacy' })).toBeVisible();
-		await expect(page.getByText('There are no analytics, no trackers and no third-party services.')).toBeVisible();
+		await expect(
+			page.getByText('There are no analytics, no trackers and no third-party services.')
+		).toBeVisible();
 	});
 });
 
@@ -100,7 +102,9 @@ test.describe('a browser without WebGPU or service workers', () => {
 	test('still opens, says what is missing and what still works', async ({ page }) => {
 		await page.goto('/');
 		const notices = page.getByRole('region', { name: 'Device notices' });
-		await expect(notices.getByText(/no usable WebGPU.*Emergency checks and everything else still work/)).toBeVisible();
+		await expect(
+			notices.getByText(/no usable WebGPU.*Emergency checks and everything else still work/)
+		).toBeVisible();
 		await expect(notices.getByText(/cannot keep the app for offline use/)).toBeVisible();
 		const box = page.getByRole('textbox', { name: 'Your question' });
 		await box.fill('What is a normal resting heart rate?');

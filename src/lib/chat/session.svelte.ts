@@ -46,7 +46,14 @@ const newId = (): string =>
 /** Until an engine exists: an honest notice instead of an answer. */
 export const noModelAnswerer: Answerer = {
 	async answer() {
-		return { id: newId(), role: 'assistant', text: '', redacted: [], emergency: [], notice: 'model-not-ready' };
+		return {
+			id: newId(),
+			role: 'assistant',
+			text: '',
+			redacted: [],
+			emergency: [],
+			notice: 'model-not-ready'
+		};
 	}
 };
 
@@ -85,7 +92,9 @@ export class ChatSession {
 		if (!check.ok) return { sent: false, check };
 		const verdict = assess(original, locale, { extraTerms: this.#extraTerms });
 		const redaction = redact(original, locale);
-		const kinds = [...new Set(redaction.spans.map((span) => span.kind))];
+		const kinds = redaction.spans
+			.map((span) => span.kind)
+			.filter((kind, index, all) => all.indexOf(kind) === index);
 		this.#push({
 			id: newId(),
 			role: 'user',

@@ -90,6 +90,7 @@ const THINK_TAG = /[<＜]\s*[/／]?\s*think\s*[>＞]/gi;
 // Anything that looks like our own framing marks: guillemets, runs of angle brackets, ⟦ ⟧.
 const FRAME_LOOKALIKE = /[«»⟦⟧〚〛]|<{2,}|>{2,}|＜{2,}|＞{2,}/g;
 // Control characters other than newline and tab; zero-width characters that can hide a token.
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u2028\u2029\u2060\ufeff]/g;
 
 /**
@@ -117,7 +118,11 @@ function profileValue(value: string | null | undefined, locale: SafetyLocale): s
  * The system prompt for a conversation. Depends only on its arguments (no passages, no time), so
  * the same profile gives the same bytes every turn.
  */
-export function buildSystemPrompt(locale: string, profile: PatientProfile = {}, options: SystemPromptOptions = {}): string {
+export function buildSystemPrompt(
+	locale: string,
+	profile: PatientProfile = {},
+	options: SystemPromptOptions = {}
+): string {
 	const lang = contentLocale(locale);
 	const values: Record<string, string> = {
 		chief_complaint: profileValue(profile.chiefComplaint, lang),
@@ -129,7 +134,10 @@ export function buildSystemPrompt(locale: string, profile: PatientProfile = {}, 
 			? template.replace('{{emergency_note}}', EMERGENCY_NOTE[lang])
 			: template.replace('{{emergency_note}}\n', '');
 	// One pass over the template: values are inserted verbatim and never re-scanned for slots.
-	return withNote.replace(/\{\{(chief_complaint|medical_history)\}\}/g, (_m, key: string) => values[key] ?? '');
+	return withNote.replace(
+		/\{\{(chief_complaint|medical_history)\}\}/g,
+		(_m, key: string) => values[key] ?? ''
+	);
 }
 
 const REFERENCE_PREAMBLE: Record<SafetyLocale, string> = {

@@ -6,8 +6,8 @@ const ID_CHECK_CHARS = '10X98765432';
 
 /** Province-level codes that can open a mainland resident ID (GB/T 2260 first two digits). */
 const PROVINCE_CODES = new Set([
-	11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
-	53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91
+	11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61,
+	62, 63, 64, 65, 71, 81, 82, 83, 91
 ]);
 
 /** The GB 11643-1999 check character ('0'–'9' or 'X') for the first 17 digits, or null. */
@@ -39,7 +39,11 @@ export function isResidentId18(value: string): boolean {
 export function isResidentId15(value: string): boolean {
 	if (!/^\d{15}$/.test(value)) return false;
 	if (!PROVINCE_CODES.has(Number(value.slice(0, 2)))) return false;
-	return isValidDate(1900 + Number(value.slice(6, 8)), Number(value.slice(8, 10)), Number(value.slice(10, 12)));
+	return isValidDate(
+		1900 + Number(value.slice(6, 8)),
+		Number(value.slice(8, 10)),
+		Number(value.slice(10, 12))
+	);
 }
 
 /** Luhn (mod 10) check over a digit string of 12–19 digits, as used by payment cards. */

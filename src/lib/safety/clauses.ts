@@ -66,7 +66,8 @@ export function splitClauses(text: string): Clause[] {
 		}
 	}
 	push(text.length);
-	if (clauses.length === 0 && text.length > 0) clauses.push({ start: 0, end: text.length, sentence: 0, opener: 'start' });
+	if (clauses.length === 0 && text.length > 0)
+		clauses.push({ start: 0, end: text.length, sentence: 0, opener: 'start' });
 	return clauses;
 }
 
@@ -137,7 +138,8 @@ const PSEUDO_NEGATION_EN =
 const NON_NEGATING_NT = /^(?:can|could|wo|would|should|must|ai|need|might)n't$/iu;
 
 // Text between a cue and a term that ends the cue's reach even without punctuation.
-const SCOPE_BREAK = /而且|并且|还有|现在|反而|就是|and now|\band (?:i|my|he|she|his|her|now|then)\b|\bnow\b|\bthen\b/iu;
+const SCOPE_BREAK =
+	/而且|并且|还有|现在|反而|就是|and now|\band (?:i|my|he|she|his|her|now|then)\b|\bnow\b|\bthen\b/iu;
 
 function isAnotA(text: string, at: number, cue: string): boolean {
 	const before = text.charAt(at - 1);
@@ -172,7 +174,11 @@ function clauseNegates(text: string, clause: Clause, termStart: number, termSpan
 		const rest = text.slice(at, Math.min(text.length, at + 48));
 		if (PSEUDO_NEGATION_ZH.test(rest) || PSEUDO_NEGATION_EN.test(rest)) continue;
 		if (isAnotA(text, at, cue)) continue;
-		if (/^(?:not|no)$/i.test(cue) && /\b(?:can|could|would|will)\s*$/i.test(text.slice(Math.max(0, at - 8), at))) continue;
+		if (
+			/^(?:not|no)$/i.test(cue) &&
+			/\b(?:can|could|would|will)\s*$/i.test(text.slice(Math.max(0, at - 8), at))
+		)
+			continue;
 		if (gapAllowsNegation(text.slice(end, termStart))) return true;
 	}
 	return false;
@@ -216,7 +222,12 @@ export function isNegated(
 		if (clauseNegates(text, prev, prev.end, termSpans)) {
 			// The list must be a disjunction ("or"/"nor") somewhere from the negated clause onwards.
 			let last = clauseIdx;
-			while (last - clauseIdx < 8 && clauses[last + 1]?.opener === 'comma' && clauses[last + 1]?.sentence === c.sentence) last++;
+			while (
+				last - clauseIdx < 8 &&
+				clauses[last + 1]?.opener === 'comma' &&
+				clauses[last + 1]?.sentence === c.sentence
+			)
+				last++;
 			const tail = text.slice(prev.start, clauses[last]?.end ?? c.end);
 			return /\b(?:or|nor)\b/i.test(tail);
 		}
@@ -325,7 +336,8 @@ const ASKER =
 const PERSON =
 	/我|(?<!其|利|吉)他|她|宝宝|宝贝|儿子|女儿|闺女|老公|老婆|丈夫|妻子|爱人|爸|妈|爷爷|奶奶|姥姥|姥爷|外公|外婆|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|朋友|同事|邻居|家人|家里人|亲戚|室友|同学|老伴|\b(?:i|i'm|im|i've|i'd|i'll|me|my|mine|myself|we|we're|our|us|he|he's|she|she's|his|her|him|himself|herself)\b|\b(?:mum|mom|mother|dad|father|wife|husband|son|daughter|grandma|grandmother|grandpa|grandfather|granny|friend|partner|brother|sister|boyfriend|girlfriend|neighbou?r|colleague|roommate|flatmate|uncle|aunt|nan|nana)\b/iu;
 
-const PRESENT_NOW = /现在|正在|此刻|刚才|刚刚|这会儿|\bright now\b|\bcurrently\b|\bat the moment\b|\bjust now\b/iu;
+const PRESENT_NOW =
+	/现在|正在|此刻|刚才|刚刚|这会儿|\bright now\b|\bcurrently\b|\bat the moment\b|\bjust now\b/iu;
 
 /** Whether text[start, end) (a sentence) has knowledge-seeking framing outside the term spans. */
 export function hasGeneralCue(cues: CueSet, start: number, end: number): boolean {

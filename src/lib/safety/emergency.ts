@@ -221,7 +221,14 @@ export const EXTRA_TERM_LIMITS = {
 export interface RejectedTerm {
 	category: string;
 	term: unknown;
-	reason: 'unknown_category' | 'not_a_string' | 'too_short' | 'too_long' | 'control_characters' | 'duplicate' | 'too_many';
+	reason:
+		| 'unknown_category'
+		| 'not_a_string'
+		| 'too_short'
+		| 'too_long'
+		| 'control_characters'
+		| 'duplicate'
+		| 'too_many';
 }
 
 /**
@@ -247,6 +254,7 @@ export function validateExtraTerms(input: unknown): { terms: ExtraTerms; rejecte
 				continue;
 			}
 			const term = value.trim().replace(/\s+/g, ' ');
+			// eslint-disable-next-line no-control-regex -- removing control characters is the point
 			if (/[\u0000-\u001f\u007f]/.test(value.replace(/[\t\n\r ]/g, ''))) {
 				rejected.push({ category, term: value, reason: 'control_characters' });
 			} else if ([...term].length < EXTRA_TERM_LIMITS.minLength) {
@@ -324,13 +332,15 @@ export function assess(text: string, locale?: string, options?: AssessOptions): 
 	if (source.trim().length === 0) return verdict;
 	const norm = lowerAscii(normalize(source));
 
-	const validatedExtra = options?.extraTerms === undefined ? {} : validateExtraTerms(options.extraTerms).terms;
+	const validatedExtra =
+		options?.extraTerms === undefined ? {} : validateExtraTerms(options.extraTerms).terms;
 	const matches: RawMatch[] = [];
 	for (const cat of COMPILED) {
 		const excluded = excludedSpans(cat.exclude, norm);
 		const add = (start: number, end: number) => {
 			const span = { start, end };
-			if (!overlaps(excluded, span)) matches.push({ ...span, category: cat.id, combo: -1, group: -1, context: false });
+			if (!overlaps(excluded, span))
+				matches.push({ ...span, category: cat.id, combo: -1, group: -1, context: false });
 		};
 		if (cat.terms !== null) collect(cat.terms, norm, add);
 		const extra = validatedExtra[cat.id];
@@ -393,7 +403,12 @@ export function assess(text: string, locale?: string, options?: AssessOptions): 
 	const comboHits = COMBOS.map((c) => c.groups.map((): RawMatch | null => null));
 	for (const m of matches) {
 		const reason = reasonFor(m);
-		const ev: Evidence = { category: m.category, term: source.slice(m.start, m.end), start: m.start, end: m.end };
+		const ev: Evidence = {
+			category: m.category,
+			term: source.slice(m.start, m.end),
+			start: m.start,
+			end: m.end
+		};
 		if (reason !== null) {
 			verdict.suppressed.push({ ...ev, reason });
 			continue;
@@ -412,7 +427,13 @@ export function assess(text: string, locale?: string, options?: AssessOptions): 
 		if (combo === undefined || hits === undefined) return;
 		affirmed.add(combo.category);
 		for (const h of hits) {
-			if (h !== null) evidence.push({ category: combo.category, term: source.slice(h.start, h.end), start: h.start, end: h.end });
+			if (h !== null)
+				evidence.push({
+					category: combo.category,
+					term: source.slice(h.start, h.end),
+					start: h.start,
+					end: h.end
+				});
 		}
 	};
 	const complete = (ci: number) => (comboHits[ci] ?? []).every((h) => h !== null);

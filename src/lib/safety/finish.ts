@@ -63,18 +63,33 @@ export function stripThinking(text: string): string {
 const UNSURE =
 	/不确定|无法确定|无法确认|不能确定|不太清楚|我不清楚|我不知道|不好说|无法判断|无法回答|i'?m not sure|i am not sure|i'?m unsure|i don'?t know|i do not know|i cannot (?:say|determine|confirm)|i can'?t (?:say|determine|tell) for sure|i'?m not certain|i am not certain|unable to (?:determine|confirm)|not able to (?:determine|confirm)/i;
 
-const ADVISORY_PRESENT = /遵医嘱|遵从医嘱|听从医生|按医生|follow (?:your|the) doctor'?s? (?:advice|instructions)|as (?:prescribed|directed) by your doctor|ask your (?:doctor|pharmacist)/i;
-const FALLBACK_PRESENT = /目前无法确认，?请咨询专业医生|can'?t confirm this;? please consult a medical professional/i;
-const DISCLAIMER_PRESENT = /仅供参考|不能替代|不能代替|for (?:reference|information(?:al)?) (?:only|purposes)|does not replace|not a substitute|doesn'?t replace|not medical advice/i;
+const ADVISORY_PRESENT =
+	/遵医嘱|遵从医嘱|听从医生|按医生|follow (?:your|the) doctor'?s? (?:advice|instructions)|as (?:prescribed|directed) by your doctor|ask your (?:doctor|pharmacist)/i;
+const FALLBACK_PRESENT =
+	/目前无法确认，?请咨询专业医生|can'?t confirm this;? please consult a medical professional/i;
+const DISCLAIMER_PRESENT =
+	/仅供参考|不能替代|不能代替|for (?:reference|information(?:al)?) (?:only|purposes)|does not replace|not a substitute|doesn'?t replace|not medical advice/i;
 
 function escapeRegExp(s: string): string {
 	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const DRUG_ZH = [...medicines.zh].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-const DRUG_EN = [...medicines.en].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-const UNITS = [...medicines.doseUnits].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-const FREQ = [...medicines.frequencies].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+const DRUG_ZH = [...medicines.zh]
+	.sort((a, b) => b.length - a.length)
+	.map(escapeRegExp)
+	.join('|');
+const DRUG_EN = [...medicines.en]
+	.sort((a, b) => b.length - a.length)
+	.map(escapeRegExp)
+	.join('|');
+const UNITS = [...medicines.doseUnits]
+	.sort((a, b) => b.length - a.length)
+	.map(escapeRegExp)
+	.join('|');
+const FREQ = [...medicines.frequencies]
+	.sort((a, b) => b.length - a.length)
+	.map(escapeRegExp)
+	.join('|');
 const MEDICINE = new RegExp(
 	`${DRUG_ZH}|(?<![a-z])(?:${DRUG_EN})(?![a-z])|\\d+(?:\\.\\d+)?\\s*(?:${UNITS})(?![a-z])|(?<![a-z])(?:${FREQ})(?![a-z])`,
 	'i'
@@ -115,5 +130,7 @@ function advisoryFor(text: string, locale: SafetyLocale): string | null {
 
 /** One string for export or copying: answer, then advisory, then disclaimer, blank-line separated. */
 export function renderFinished(result: Pick<FinishedAnswer, 'text' | 'advisory' | 'disclaimer'>): string {
-	return [result.text, result.advisory, result.disclaimer].filter((p): p is string => p !== null && p.length > 0).join('\n\n');
+	return [result.text, result.advisory, result.disclaimer]
+		.filter((p): p is string => p !== null && p.length > 0)
+		.join('\n\n');
 }

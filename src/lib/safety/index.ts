@@ -29,4 +29,11 @@ export { MAX_MESSAGE_CHARS, checkLength } from './limits';
 export type { LengthCheck } from './limits';
 export { contentLocale } from './locale';
 export type { SafetyLocale } from './locale';
-export { isLuhnValid, isNhsNumber, isResidentId15, isResidentId18, isSsnShape, residentIdCheckChar } from './checksums';
+export {
+	isLuhnValid,
+	isNhsNumber,
+	isResidentId15,
+	isResidentId18,
+	isSsnShape,
+	residentIdCheckChar
+} from './checksums';

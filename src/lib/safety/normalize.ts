@@ -7,8 +7,10 @@
 // term lists) to simplified, so "呼吸困難" matches "呼吸困难". Case is left to the regex `i` flag.
 
 // Pairs by position: TRADITIONAL[i] folds to SIMPLIFIED[i].
-const TRADITIONAL = '難氣頭腦風過說話臟壓悶發暈絞識醫嘔麼淚癇驚噁傷燒燙藥殺車禍歲嬰兒寶嚴劇腫嚨緊痺側邊臉講語應厲鮮紅當時現沒從來們媽爺孫懷產陣續斷無塊種樣親強鹼農滅蟲劑殘結東見視線動癲癱瘓膚謝臨歷腸體溫嗎這麽會還對勁覺聽';
-const SIMPLIFIED = '难气头脑风过说话脏压闷发晕绞识医呕么泪痫惊恶伤烧烫药杀车祸岁婴儿宝严剧肿咙紧痹侧边脸讲语应厉鲜红当时现没从来们妈爷孙怀产阵续断无块种样亲强碱农灭虫剂残结东见视线动癫瘫痪肤谢临历肠体温吗这么会还对劲觉听';
+const TRADITIONAL =
+	'難氣頭腦風過說話臟壓悶發暈絞識醫嘔麼淚癇驚噁傷燒燙藥殺車禍歲嬰兒寶嚴劇腫嚨緊痺側邊臉講語應厲鮮紅當時現沒從來們媽爺孫懷產陣續斷無塊種樣親強鹼農滅蟲劑殘結東見視線動癲癱瘓膚謝臨歷腸體溫嗎這麽會還對勁覺聽';
+const SIMPLIFIED =
+	'难气头脑风过说话脏压闷发晕绞识医呕么泪痫惊恶伤烧烫药杀车祸岁婴儿宝严剧肿咙紧痹侧边脸讲语应厉鲜红当时现没从来们妈爷孙怀产阵续断无块种样亲强碱农灭虫剂残结东见视线动癫瘫痪肤谢临历肠体温吗这么会还对劲觉听';
 const TRAD_TO_SIMP = new Map<string, string>();
 for (let i = 0; i < TRADITIONAL.length; i++) TRAD_TO_SIMP.set(TRADITIONAL.charAt(i), SIMPLIFIED.charAt(i));
 

@@ -53,17 +53,41 @@ const TABLE: Record<string, Omit<EmergencyContacts, 'region' | 'known'>> = {
 		secondary: [n('999', '急救电话', 'Emergency (also 999)')],
 		crisis: n('116 123', '撒玛利亚会热线', 'Samaritans')
 	},
-	CA: { emergency: AMBULANCE('911'), secondary: [], crisis: n('988', '自杀危机求助热线', '9-8-8 Suicide Crisis Helpline') },
+	CA: {
+		emergency: AMBULANCE('911'),
+		secondary: [],
+		crisis: n('988', '自杀危机求助热线', '9-8-8 Suicide Crisis Helpline')
+	},
 	AU: { emergency: AMBULANCE('000'), secondary: [], crisis: n('13 11 14', 'Lifeline 危机热线', 'Lifeline') },
 	NZ: { emergency: AMBULANCE('111'), secondary: [], crisis: n('1737', '心理支持热线', 'Need to talk? 1737') },
-	HK: { emergency: AMBULANCE('999'), secondary: [], crisis: n('2389 2222', '香港撒玛利亚防止自杀会', 'Samaritan Befrienders Hong Kong') },
-	TW: { emergency: AMBULANCE('119'), secondary: [n('110', '报警电话', 'Police')], crisis: n('1925', '安心专线', 'Suicide prevention line 1925') },
-	SG: { emergency: AMBULANCE('995'), secondary: [], crisis: n('1767', 'SOS 危机热线', 'Samaritans of Singapore') },
-	IN: { emergency: AMBULANCE('112'), secondary: [n('108', '救护车', 'Ambulance (108)')], crisis: n('14416', 'Tele-MANAS 心理热线', 'Tele-MANAS') }
+	HK: {
+		emergency: AMBULANCE('999'),
+		secondary: [],
+		crisis: n('2389 2222', '香港撒玛利亚防止自杀会', 'Samaritan Befrienders Hong Kong')
+	},
+	TW: {
+		emergency: AMBULANCE('119'),
+		secondary: [n('110', '报警电话', 'Police')],
+		crisis: n('1925', '安心专线', 'Suicide prevention line 1925')
+	},
+	SG: {
+		emergency: AMBULANCE('995'),
+		secondary: [],
+		crisis: n('1767', 'SOS 危机热线', 'Samaritans of Singapore')
+	},
+	IN: {
+		emergency: AMBULANCE('112'),
+		secondary: [n('108', '救护车', 'Ambulance (108)')],
+		crisis: n('14416', 'Tele-MANAS 心理热线', 'Tele-MANAS')
+	}
 };
 
 const DEFAULT: Omit<EmergencyContacts, 'region' | 'known'> = {
-	emergency: n('112', '当地急救电话（多数手机可拨 112）', 'Local emergency number (112 works from most mobile phones)'),
+	emergency: n(
+		'112',
+		'当地急救电话（多数手机可拨 112）',
+		'Local emergency number (112 works from most mobile phones)'
+	),
 	secondary: [],
 	crisis: null
 };
@@ -75,7 +99,11 @@ const ALIASES: Record<string, string> = { UK: 'GB', ZH: 'CN', EN: 'US' };
  * 'en' → 'default' (English alone says nothing about the country), 'zh-Hant-TW' → 'TW'.
  */
 export function regionOf(tag: string): string {
-	const parts = (typeof tag === 'string' ? tag : '').trim().replace(/_/g, '-').split('-').filter((p) => p.length > 0);
+	const parts = (typeof tag === 'string' ? tag : '')
+		.trim()
+		.replace(/_/g, '-')
+		.split('-')
+		.filter((p) => p.length > 0);
 	const region = parts.slice(1).find((p) => /^[A-Za-z]{2}$/.test(p));
 	if (region !== undefined) {
 		const upper = region.toUpperCase();

@@ -185,7 +185,8 @@ function readRun(norm: string, pos: number): Run | null {
 		}
 		const next = norm.charAt(k);
 		const nextOk = isDigit(next) || (norm.charAt(k - 1) === '(' && isDigit(next));
-		if (k === j || !nextOk || spaces > 2 || dashes > 1 || dots > 1 || parens > 1 || (dots === 1 && k - j > 1)) break;
+		if (k === j || !nextOk || spaces > 2 || dashes > 1 || dots > 1 || parens > 1 || (dots === 1 && k - j > 1))
+			break;
 		sep = norm.slice(j, k);
 		if (norm.charAt(k - 1) === '(') k--;
 		j = k;
@@ -193,7 +194,12 @@ function readRun(norm: string, pos: number): Run | null {
 	const first = groups[0];
 	if (first === undefined) return null;
 	if (!plus && first.digits.startsWith('00') && first.digits.length > 6) plus = true;
-	return { groups, plus, start: runStart, gluedBefore: runStart > 0 && isAsciiLetter(norm.charAt(runStart - 1)) };
+	return {
+		groups,
+		plus,
+		start: runStart,
+		gluedBefore: runStart > 0 && isAsciiLetter(norm.charAt(runStart - 1))
+	};
 }
 
 const SEP_PLAIN = /^(?:[ -]|)$/;
@@ -228,7 +234,11 @@ function classify(norm: string, groups: readonly Group[], plus: boolean): Classi
 
 	// Resident IDs (18 with check character, 15 legacy), any plain grouping of 3+ digit groups.
 	if (plain && (groups.length === 1 || shape.slice(0, -1).every((len) => len >= 3)) && !plus) {
-		if (digits.length === 17 && (after === 'X' || after === 'x') && !isAsciiLetter(norm.charAt(last.end + 1))) {
+		if (
+			digits.length === 17 &&
+			(after === 'X' || after === 'x') &&
+			!isAsciiLetter(norm.charAt(last.end + 1))
+		) {
 			if (isResidentId18(digits + 'X')) return { kind: 'id_number', extra: 1 };
 		}
 		if (digits.length === 18 && isResidentId18(digits)) return { kind: 'id_number', extra: 0 };
@@ -238,7 +248,8 @@ function classify(norm: string, groups: readonly Group[], plus: boolean): Classi
 	// Payment cards: one block, blocks of four, or 4-6-5; Luhn-valid.
 	if (plain && !plus && digits.length >= 13 && digits.length <= 19 && isLuhnValid(digits)) {
 		const fours = shape.slice(0, -1).every((n) => n === 4) && (shape[shape.length - 1] ?? 0) <= 4;
-		if (groups.length === 1 || fours || sameShape(shape, [4, 6, 5], [6, 13], [6, 12])) return { kind: 'bank_card', extra: 0 };
+		if (groups.length === 1 || fours || sameShape(shape, [4, 6, 5], [6, 13], [6, 12]))
+			return { kind: 'bank_card', extra: 0 };
 	}
 	// US social security number: 3-2-4.
 	if (plain && !plus && sameShape(shape, [3, 2, 4]) && isSsnShape(digits)) return { kind: 'ssn', extra: 0 };
@@ -268,7 +279,8 @@ function classifyPhone(
 		else if (digits.startsWith('0086') && digits.length === 15) national = digits.slice(4);
 	}
 	const restMin = rest.length > 0 ? Math.min(...rest.map((g) => g.digits.length)) : 0;
-	if (/^1[3-9]\d{9}$/.test(national) && (rest.length <= 1 || restMin >= 3)) return { kind: 'phone', extra: 0 };
+	if (/^1[3-9]\d{9}$/.test(national) && (rest.length <= 1 || restMin >= 3))
+		return { kind: 'phone', extra: 0 };
 	if (plus) {
 		// +86 landline without the trunk 0, then any other international number.
 		if (digits.startsWith('44') && /^44(?:0)?7\d{9}$/.test(digits)) return { kind: 'phone', extra: 0 };
@@ -278,13 +290,17 @@ function classifyPhone(
 	// Chinese landline: 0 + 2–3 digit area code, 7–8 digit number ("010-12345678", "(0755) 8888 8888").
 	if (first !== undefined && /^0[1-9]\d{1,2}$/.test(first.digits)) {
 		const number = digits.slice(first.digits.length);
-		if (number.length >= 7 && number.length <= 8 && groups.length <= 3 && minGroup >= 3) return { kind: 'landline', extra: 0 };
+		if (number.length >= 7 && number.length <= 8 && groups.length <= 3 && minGroup >= 3)
+			return { kind: 'landline', extra: 0 };
 	}
 	if (groups.length === 1 && /^0[1-9]\d{8,10}$/.test(digits)) {
 		return { kind: /^07\d{9}$/.test(digits) ? 'phone' : 'landline', extra: 0 };
 	}
 	// UK: 07700 900123, 020 7946 0958, 0161 496 0000, 01632 960000.
-	if (/^0\d{9,10}$/.test(digits) && sameShape(shape, [5, 6], [3, 4, 4], [4, 3, 4], [5, 3, 3], [4, 7], [3, 8], [5, 5])) {
+	if (
+		/^0\d{9,10}$/.test(digits) &&
+		sameShape(shape, [5, 6], [3, 4, 4], [4, 3, 4], [5, 3, 3], [4, 7], [3, 8], [5, 5])
+	) {
 		return { kind: /^07/.test(digits) ? 'phone' : 'landline', extra: 0 };
 	}
 	// North American: (555) 123-4567, 555-123-4567, 555.123.4567, 1-555-123-4567.
@@ -355,13 +371,28 @@ function classifyRun(norm: string, run: Run, hits: HitSet): void {
 type LabelKind = Exclude<IdentifierKind, 'email' | 'name' | 'landline'>;
 
 const LABEL_SOURCES: [LabelKind, string][] = [
-	['id_number', '居民身份证号码|居民身份证|身份证号码|身份证号|身份证|证件号码|证件号|身份号码|\\bid(?:[ -]?card)?(?:\\s*(?:number|no\\.?|#))?|\\bidentity\\s+card(?:\\s*(?:number|no\\.?))?|\\bnational\\s+id(?:entity)?(?:\\s*(?:card|number|no\\.?))?'],
+	[
+		'id_number',
+		'居民身份证号码|居民身份证|身份证号码|身份证号|身份证|证件号码|证件号|身份号码|\\bid(?:[ -]?card)?(?:\\s*(?:number|no\\.?|#))?|\\bidentity\\s+card(?:\\s*(?:number|no\\.?))?|\\bnational\\s+id(?:entity)?(?:\\s*(?:card|number|no\\.?))?'
+	],
 	['passport', '护照号码|护照号|护照|\\bpassport(?:\\s*(?:number|no\\.?|#))?'],
-	['bank_card', '银行卡号|银行卡|信用卡号|信用卡|借记卡号|借记卡|储蓄卡号|储蓄卡|银行账号|卡号|账号|账户号码|账户号|\\b(?:credit|debit|bank)\\s*card(?:\\s*(?:number|no\\.?|#))?|\\bcard\\s*(?:number|no\\.?|#)|\\baccount\\s*(?:number|no\\.?|#)'],
-	['ssn', '社保号码|社保卡号|社保号|社会保障号码|社会保障号|社会保险号码|社会保险号|\\bssn\\b|\\bsocial\\s+security(?:\\s*(?:number|no\\.?|#))?'],
+	[
+		'bank_card',
+		'银行卡号|银行卡|信用卡号|信用卡|借记卡号|借记卡|储蓄卡号|储蓄卡|银行账号|卡号|账号|账户号码|账户号|\\b(?:credit|debit|bank)\\s*card(?:\\s*(?:number|no\\.?|#))?|\\bcard\\s*(?:number|no\\.?|#)|\\baccount\\s*(?:number|no\\.?|#)'
+	],
+	[
+		'ssn',
+		'社保号码|社保卡号|社保号|社会保障号码|社会保障号|社会保险号码|社会保险号|\\bssn\\b|\\bsocial\\s+security(?:\\s*(?:number|no\\.?|#))?'
+	],
 	['nhs_number', '\\bnhs(?:\\s*(?:number|no\\.?|#))?'],
-	['mrn', '病历号码|病历号|住院号|门诊号|病案号|就诊卡号|就诊号|医保卡号|医保号|\\bmrn\\b|\\bmedical\\s+record(?:\\s*(?:number|no\\.?|#))?|\\bhospital\\s+(?:number|no\\.?|id)|\\bpatient\\s+(?:id|number|no\\.?)'],
-	['phone', '手机号码|手机号|手机|联系电话|电话号码|电话|联系方式|座机|\\b(?:phone|mobile|cell|tel|telephone)(?:\\s*(?:number|no\\.?|#))?']
+	[
+		'mrn',
+		'病历号码|病历号|住院号|门诊号|病案号|就诊卡号|就诊号|医保卡号|医保号|\\bmrn\\b|\\bmedical\\s+record(?:\\s*(?:number|no\\.?|#))?|\\bhospital\\s+(?:number|no\\.?|id)|\\bpatient\\s+(?:id|number|no\\.?)'
+	],
+	[
+		'phone',
+		'手机号码|手机号|手机|联系电话|电话号码|电话|联系方式|座机|\\b(?:phone|mobile|cell|tel|telephone)(?:\\s*(?:number|no\\.?|#))?'
+	]
 ];
 
 const LABELS = new RegExp(LABEL_SOURCES.map(([kind, src]) => `(?<${kind}>${src})`).join('|'), 'giu');
@@ -411,7 +442,8 @@ function findLabelled(norm: string, hits: HitSet): void {
 		let outKind: IdentifierKind = kind;
 		if (kind === 'phone') {
 			const digits = norm.slice(pos, end).replace(/\D/g, '');
-			outKind = /^(?:86|0086)?1[3-9]\d{9}$/.test(digits) || /^(?:44)?0?7\d{9}$/.test(digits) ? 'phone' : 'landline';
+			outKind =
+				/^(?:86|0086)?1[3-9]\d{9}$/.test(digits) || /^(?:44)?0?7\d{9}$/.test(digits) ? 'phone' : 'landline';
 		}
 		hits.add({ kind: outKind, start: pos, end });
 	}
@@ -420,15 +452,43 @@ function findLabelled(norm: string, hits: HitSet): void {
 // ---------------------------------------------------------------------------------------------
 // Names: only after an explicit introduction ("我叫…", "姓名：", "my name is …").
 
-const COMPOUND_SURNAMES = '欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 端木 南宫 西门 独孤'.split(' ');
+const COMPOUND_SURNAMES =
+	'欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 端木 南宫 西门 独孤'.split(
+		' '
+	);
 const SURNAMES = new Set(
-	'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝'.split('')
+	'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝'.split(
+		''
+	)
 );
 // Characters that end a name early (only from the third character on, so names stay ≥ 2).
-const NAME_STOP = new Set('今是的了在有我你从住来患想要最因得现已刚和跟也都就还又说问请叫岁年男女病医今天去做吃'.split(''));
-const ZH_NAME_LABEL = /(?:我叫|我的名字叫|我的名字是|名字叫|本人姓名(?:是|为)?[:：]?|患者姓名(?:是|为)?[:：]?|病人姓名(?:是|为)?[:：]?|姓名(?:是|为)?[:：]|名字[:：])[ \t]*/gu;
-const EN_NAME_LABEL = /\b(?:my name is|my name's|i am called|i'm called|call me|(?:patient |full )?name\s*:)[ \t]*/giu;
-const EN_NAME_STOP = new Set(['I', 'And', 'But', 'The', 'A', 'An', 'My', 'Im', "I'm", 'It', 'This', 'Is', 'Am', 'Age', 'Aged', 'Dob', 'DOB', 'From']);
+const NAME_STOP = new Set(
+	'今是的了在有我你从住来患想要最因得现已刚和跟也都就还又说问请叫岁年男女病医今天去做吃'.split('')
+);
+const ZH_NAME_LABEL =
+	/(?:我叫|我的名字叫|我的名字是|名字叫|本人姓名(?:是|为)?[:：]?|患者姓名(?:是|为)?[:：]?|病人姓名(?:是|为)?[:：]?|姓名(?:是|为)?[:：]|名字[:：])[ \t]*/gu;
+const EN_NAME_LABEL =
+	/\b(?:my name is|my name's|i am called|i'm called|call me|(?:patient |full )?name\s*:)[ \t]*/giu;
+const EN_NAME_STOP = new Set([
+	'I',
+	'And',
+	'But',
+	'The',
+	'A',
+	'An',
+	'My',
+	'Im',
+	"I'm",
+	'It',
+	'This',
+	'Is',
+	'Am',
+	'Age',
+	'Aged',
+	'Dob',
+	'DOB',
+	'From'
+]);
 
 const isHanChar = (c: string) => /\p{Script=Han}/u.test(c);
 
@@ -499,7 +559,8 @@ export function redact(text: string, locale?: string): Redaction {
 	findLabelled(norm, hits);
 	findNames(norm, hits);
 	PASSPORT_CN.lastIndex = 0;
-	for (const m of norm.matchAll(PASSPORT_CN)) hits.add({ kind: 'passport', start: m.index, end: m.index + m[0].length });
+	for (const m of norm.matchAll(PASSPORT_CN))
+		hits.add({ kind: 'passport', start: m.index, end: m.index + m[0].length });
 	scanDigitRuns(norm, hits);
 
 	const labels = PLACEHOLDERS[contentLocale(locale)];
@@ -510,7 +571,14 @@ export function redact(text: string, locale?: string): Redaction {
 	for (const h of sorted) {
 		out += source.slice(cursor, h.start);
 		const placeholder = labels[h.kind];
-		spans.push({ kind: h.kind, start: h.start, end: h.end, placeholder, outputStart: out.length, outputEnd: out.length + placeholder.length });
+		spans.push({
+			kind: h.kind,
+			start: h.start,
+			end: h.end,
+			placeholder,
+			outputStart: out.length,
+			outputEnd: out.length + placeholder.length
+		});
 		out += placeholder;
 		cursor = h.end;
 	}

@@ -143,12 +143,15 @@ describe('assess', () => {
 	});
 
 	describe('history', () => {
-		it.each(['去年中风过', '我爸三年前心梗，放了支架', 'had a stroke two years ago', 'history of seizures as a child', '以前得过脑梗，想问饮食'])(
-			'does not flag past history "%s"',
-			(text) => {
-				expect(assess(text, 'zh-CN').emergency).toBe(false);
-			}
-		);
+		it.each([
+			'去年中风过',
+			'我爸三年前心梗，放了支架',
+			'had a stroke two years ago',
+			'history of seizures as a child',
+			'以前得过脑梗，想问饮食'
+		])('does not flag past history "%s"', (text) => {
+			expect(assess(text, 'zh-CN').emergency).toBe(false);
+		});
 
 		it('flags history when the clause says it is happening now', () => {
 			expect(flags('去年中风过，现在又说话不清楚了', 'stroke')).toBe(true);
@@ -217,7 +220,10 @@ describe('assess', () => {
 		});
 
 		it('ignores invalid extra terms instead of throwing', () => {
-			const bad = { breathing: ['x', '', 42, 'a'.repeat(100)], nonsense: ['胸痛'] } as unknown as Record<string, string[]>;
+			const bad = { breathing: ['x', '', 42, 'a'.repeat(100)], nonsense: ['胸痛'] } as unknown as Record<
+				string,
+				string[]
+			>;
 			expect(() => assess('hello', 'en', { extraTerms: bad })).not.toThrow();
 			expect(assess('hello', 'en', { extraTerms: bad }).emergency).toBe(false);
 		});
@@ -242,7 +248,9 @@ describe('assess', () => {
 		});
 
 		it('handles 100,000 characters of text', () => {
-			const long = '我胸口有点闷，没有发烧。I have no chest pain, but my arm is weak. '.repeat(2000).slice(0, 100_000);
+			const long = '我胸口有点闷，没有发烧。I have no chest pain, but my arm is weak. '
+				.repeat(2000)
+				.slice(0, 100_000);
 			const v = assess(long, 'zh-CN');
 			expect(v.emergency).toBe(true);
 			expect(assess('a'.repeat(100_000), 'en').emergency).toBe(false);

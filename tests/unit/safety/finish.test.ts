@@ -29,7 +29,9 @@ describe('finish', () => {
 
 	it('adds the English advisory for a dose', () => {
 		expect(finish('Take 500 mg every 6 hours.', { locale: 'en' }).advisory).toBe(MEDICATION_ADVISORY.en);
-		expect(finish('Paracetamol can help.', { locale: 'en-GB' }).advisory).toBe("Follow your doctor's advice.");
+		expect(finish('Paracetamol can help.', { locale: 'en-GB' }).advisory).toBe(
+			"Follow your doctor's advice."
+		);
 	});
 
 	it('does not add the advisory when the answer already says it', () => {
@@ -62,12 +64,15 @@ describe('finish', () => {
 	});
 
 	describe('fallback', () => {
-		it.each(['', '   \n ', '<think>hmm</think>', '<think>still thinking'])('replaces the empty answer "%s"', (raw) => {
-			const r = finish(raw, { locale: 'zh-CN' });
-			expect(r.text).toBe(FALLBACK_SENTENCE['zh-CN']);
-			expect(r.fallback).toBe(true);
-			expect(r.raw).toBe(raw);
-		});
+		it.each(['', '   \n ', '<think>hmm</think>', '<think>still thinking'])(
+			'replaces the empty answer "%s"',
+			(raw) => {
+				const r = finish(raw, { locale: 'zh-CN' });
+				expect(r.text).toBe(FALLBACK_SENTENCE['zh-CN']);
+				expect(r.fallback).toBe(true);
+				expect(r.raw).toBe(raw);
+			}
+		);
 
 		it('appends the fallback sentence to an unsure answer', () => {
 			const r = finish("I'm not sure what causes this.", { locale: 'en' });
@@ -77,7 +82,9 @@ describe('finish', () => {
 
 		it('recognises Chinese uncertainty', () => {
 			expect(finish('这个我无法确定。', { locale: 'zh-CN' }).fallback).toBe(true);
-			expect(finish('不确定是什么原因。', { locale: 'zh-CN' }).text).toBe(`不确定是什么原因。\n\n${FALLBACK_SENTENCE['zh-CN']}`);
+			expect(finish('不确定是什么原因。', { locale: 'zh-CN' }).text).toBe(
+				`不确定是什么原因。\n\n${FALLBACK_SENTENCE['zh-CN']}`
+			);
 		});
 
 		it('does not append the sentence twice', () => {

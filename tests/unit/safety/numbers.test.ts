@@ -36,7 +36,10 @@ describe('emergencyContacts', () => {
 			known: false,
 			emergency: {
 				number: '112',
-				label: { 'zh-CN': '当地急救电话（多数手机可拨 112）', en: 'Local emergency number (112 works from most mobile phones)' }
+				label: {
+					'zh-CN': '当地急救电话（多数手机可拨 112）',
+					en: 'Local emergency number (112 works from most mobile phones)'
+				}
 			},
 			secondary: [],
 			crisis: null
@@ -45,7 +48,10 @@ describe('emergencyContacts', () => {
 
 	it('applies a valid override for another region', () => {
 		const c = emergencyContacts('fr-FR', {
-			FR: { emergency: { number: '15', label: { 'zh-CN': '急救', en: 'SAMU' } }, crisis: { number: '3114', label: { 'zh-CN': '危机热线', en: '3114' } } }
+			FR: {
+				emergency: { number: '15', label: { 'zh-CN': '急救', en: 'SAMU' } },
+				crisis: { number: '3114', label: { 'zh-CN': '危机热线', en: '3114' } }
+			}
 		});
 		expect(c.known).toBe(true);
 		expect(c.emergency).toEqual({ number: '15', label: { 'zh-CN': '急救', en: 'SAMU' } });

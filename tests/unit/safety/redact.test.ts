@@ -77,8 +77,12 @@ describe('redact', () => {
 	});
 
 	it('replaces US and UK phone formats', () => {
-		expect(en('call (555) 123-4567 or 555.123.4567 or +1 555 123 4567')).toBe('call [PHONE] or [PHONE] or [PHONE]');
-		expect(en('mobile 07700 900123, home 020 7946 0958, +44 7700 900123')).toBe('mobile [PHONE], home [PHONE], [PHONE]');
+		expect(en('call (555) 123-4567 or 555.123.4567 or +1 555 123 4567')).toBe(
+			'call [PHONE] or [PHONE] or [PHONE]'
+		);
+		expect(en('mobile 07700 900123, home 020 7946 0958, +44 7700 900123')).toBe(
+			'mobile [PHONE], home [PHONE], [PHONE]'
+		);
 	});
 
 	it('replaces a US social security number', () => {
@@ -98,7 +102,9 @@ describe('redact', () => {
 	});
 
 	it('replaces labelled medical-record numbers', () => {
-		expect(zh('病历号：ZY2023001，住院号 88776655，门诊号A-1234')).toBe('病历号：[病历号]，住院号 [病历号]，门诊号[病历号]');
+		expect(zh('病历号：ZY2023001，住院号 88776655，门诊号A-1234')).toBe(
+			'病历号：[病历号]，住院号 [病历号]，门诊号[病历号]'
+		);
 		expect(en('MRN: 00123456 and hospital number RX-445-2201')).toBe('MRN: [MRN] and hospital number [MRN]');
 		expect(en('medical record number 7788123')).toBe('medical record number [MRN]');
 	});
@@ -112,7 +118,9 @@ describe('redact', () => {
 		});
 
 		it('replaces capitalised names after "my name is" / "I\'m called" / "name:"', () => {
-			expect(en('Hi, my name is John Smith and I have a cough')).toBe('Hi, my name is [NAME] and I have a cough');
+			expect(en('Hi, my name is John Smith and I have a cough')).toBe(
+				'Hi, my name is [NAME] and I have a cough'
+			);
 			expect(en("I'm called Mary O'Neil.")).toBe("I'm called [NAME].");
 			expect(en('Name: Ahmed Khan, age 50')).toBe('Name: [NAME], age 50');
 		});
