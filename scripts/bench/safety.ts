@@ -12,13 +12,9 @@ import { performance } from 'node:perf_hooks';
 import { assess, CATEGORY_IDS, isCategoryId, type CategoryId } from '../../src/lib/safety/emergency';
 import { redact } from '../../src/lib/safety/redact';
 import termsData from '../../src/lib/safety/terms/emergency.json';
+import type { BenchSection } from './types';
 
-export type BenchSection = {
-	id: string;
-	title: string;
-	metrics: { name: string; value: number; unit: string; target?: string; ok?: boolean; note?: string }[];
-	charts?: { title: string; unit: string; bars: { label: string; value: number }[] }[];
-};
+export type { BenchSection } from './types';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'safety');
