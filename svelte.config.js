@@ -11,6 +11,12 @@ const config = {
 		adapter: adapter({ fallback: '200.html', strict: true }),
 		// The service worker is registered by the app itself, so it can offer "update available".
 		serviceWorker: { register: false },
+		// Type-check the Node scripts and tool configs too, not only src/ and tests/.
+		typescript: {
+			config(tsconfig) {
+				tsconfig.include.push('../scripts/**/*.ts', '../scripts/**/*.js', '../*.config.ts', '../*.config.js');
+			}
+		},
 		csp: {
 			mode: 'hash',
 			directives: /** @type {NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']} */ (

@@ -2,7 +2,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 
-/** Runs a command with inherited output; returns its exit code. */
+/**
+ * Runs a command with inherited output; returns its exit code.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [options]
+ */
 export function run(command, args, options = {}) {
 	const result = spawnSync(command, args, { stdio: 'inherit', ...options });
 	if (result.error) {

@@ -3,7 +3,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 
+/** @type {[number, number, number]} */
 const BRAND = [0x0b, 0x6e, 0x4f];
+/** @type {[number, number, number]} */
 const WHITE = [0xff, 0xff, 0xff];
 const out = new URL('../static/icons/', import.meta.url);
 mkdirSync(out, { recursive: true });

@@ -6,6 +6,7 @@ import { ensureChromium, ensureDependencies, run } from './env.js';
 ensureDependencies();
 ensureChromium();
 
+/** @type {[name: string, command: string, args: string[]][]} */
 const steps = [
 	['types (svelte-check)', 'npm', ['run', 'check']],
 	['lint (prettier + eslint)', 'npm', ['run', 'lint']],
@@ -14,6 +15,7 @@ const steps = [
 	['end-to-end tests (playwright)', 'npx', ['playwright', 'test']]
 ];
 
+/** @type {string[]} */
 const failed = [];
 for (const [name, command, args] of steps) {
 	console.log(`\n▶ ${name}`);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { probeDevice, probeGpu, probeStorage, type ProbeNavigator } from '../../../src/lib/engine/capabilities';
+import {
+	probeDevice,
+	probeGpu,
+	probeStorage,
+	type ProbeNavigator
+} from '../../../src/lib/engine/capabilities';
 
 /** A described browser, not a real one: only the fields the probe reads. */
 function fakeAdapter(features: string[]): GPUAdapter {
