@@ -9,14 +9,13 @@
 // Usage: node scripts/audit.js [--build] [--no-mobile]
 //   --build      rebuild (npx vite build) even when build/ exists
 //   --no-mobile  skip the second, mobile (default preset, simulated slow 4G + 4x CPU) run
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse, { desktopConfig } from 'lighthouse';
 import { serve } from './serve.js';
 
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -55,25 +54,45 @@ function ensureBuild(/** @type {boolean} */ force) {
 }
 
 /**
- * One Lighthouse run against an already launched Chrome.
+ * One Lighthouse run through its own CLI, which launches Chromium itself. (The Node API driving a
+ * chrome-launcher instance fails here with NO_NAVSTART on Chromium 156; the CLI does not.)
  * @param {string} url
- * @param {number} port Chrome's remote-debugging port
  * @param {'desktop' | 'mobile'} preset
  * @returns {Promise<import('lighthouse').Result>}
- * @throws {Error} when Lighthouse returns no result or hit a fatal runtime error
+ * @throws {Error} when Lighthouse exits non-zero, writes no result, or hit a fatal runtime error
  */
-async function runLighthouse(url, port, preset) {
-	const result = await lighthouse(
-		url,
-		{ port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
-		preset === 'desktop' ? desktopConfig : undefined
-	);
-	if (!result) throw new Error(`Lighthouse (${preset}) returned no result.`);
-	const { lhr } = result;
-	if (lhr.runtimeError) {
-		throw new Error(`Lighthouse (${preset}): ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+async function runLighthouse(url, preset) {
+	const dir = mkdtempSync(join(tmpdir(), 'audit-lh-'));
+	const output = join(dir, 'report.json');
+	try {
+		const args = [
+			url,
+			`--only-categories=${CATEGORIES.join(',')}`,
+			'--output=json',
+			`--output-path=${output}`,
+			'--quiet',
+			`--chrome-path=${CHROME_PATH}`,
+			`--chrome-flags=${CHROME_FLAGS.map((flag) => flag.replace(/^(--host-resolver-rules=)(.*)$/, "$1'$2'")).join(' ')}`,
+			...(preset === 'desktop' ? ['--preset=desktop'] : [])
+		];
+		// Asynchronous: the static server runs in this process and must keep answering.
+		const child = spawn(join('node_modules', '.bin', 'lighthouse'), args, {
+			stdio: ['ignore', 'inherit', 'inherit'],
+			env: { ...process.env, CHROME_PATH }
+		});
+		const [code, signal] = await once(child, 'exit');
+		if (code !== 0 || !existsSync(output)) {
+			throw new Error(`Lighthouse (${preset}) exited with ${code ?? signal}.`);
+		}
+		/** @type {import('lighthouse').Result} */
+		const lhr = JSON.parse(readFileSync(output, 'utf8'));
+		if (lhr.runtimeError) {
+			throw new Error(`Lighthouse (${preset}): ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+		}
+		return lhr;
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
 	}
-	return lhr;
 }
 
 /**
@@ -212,24 +231,17 @@ async function main() {
 	const address = server.address();
 	if (!address || typeof address === 'string') throw new Error('The server has no port.');
 	const url = `http://localhost:${address.port}/`;
-	const presets = /** @type {const} */ (values['no-mobile'] ? ['desktop'] : ['desktop', 'mobile']);
+	/** @type {Array<'desktop' | 'mobile'>} */
+	const presets = values['no-mobile'] ? ['desktop'] : ['desktop', 'mobile'];
 	console.log(`Auditing ${url} with ${CHROME_PATH} (Lighthouse presets: ${presets.join(', ')})…`);
 
 	/** @type {Record<string, import('lighthouse').Result>} */
 	const reports = {};
-	let chrome;
 	try {
-		chrome = await chromeLauncher.launch({
-			chromePath: CHROME_PATH,
-			chromeFlags: CHROME_FLAGS,
-			logLevel: 'error'
-		});
-		for (const preset of presets) reports[preset] = await runLighthouse(url, chrome.port, preset);
+		for (const preset of presets) reports[preset] = await runLighthouse(url, preset);
 	} catch (error) {
 		console.error(`Lighthouse failed: ${error instanceof Error ? error.message : error}`);
 		process.exitCode = 1;
-	} finally {
-		chrome?.kill();
 	}
 
 	/** @type {Installability} */

@@ -31,9 +31,16 @@ describe('eval-safety CLI', () => {
 
 	it('answers a malformed line with an error line and goes on', () => {
 		const out = evalFile('not json\n{"text":"my lips are turning blue","locale":"en"}\n');
-		const [bad, good] = out.trim().split('\n').map((line) => JSON.parse(line));
+		const [bad, good] = out
+			.trim()
+			.split('\n')
+			.map((line) => JSON.parse(line));
 		expect(bad.emergency).toBe(false);
 		expect(bad.error).toMatch(/^invalid JSON/);
-		expect(good).toEqual({ emergency: true, categories: ['breathing'], redacted: 'my lips are turning blue' });
+		expect(good).toEqual({
+			emergency: true,
+			categories: ['breathing'],
+			redacted: 'my lips are turning blue'
+		});
 	});
 });
