@@ -62,10 +62,11 @@ export class ChatSession {
 	#alert = $state.raw<EmergencyVerdict | null>(null);
 	#pending: { question: string; locale: Locale } | null = null;
 	#busy = $state(false);
-	#extraTerms: ExtraTerms;
+	#extraTerms: ExtraTerms | (() => ExtraTerms);
 	#answerer: Answerer;
 
-	constructor(answerer: Answerer = noModelAnswerer, extraTerms: ExtraTerms = {}) {
+	/** `extraTerms`: staff-added emergency terms, or a getter for the current ones (settings change live). */
+	constructor(answerer: Answerer = noModelAnswerer, extraTerms: ExtraTerms | (() => ExtraTerms) = {}) {
 		this.#answerer = answerer;
 		this.#extraTerms = extraTerms;
 	}
@@ -90,7 +91,8 @@ export class ChatSession {
 	send(original: string, locale: Locale): SendResult {
 		const check = checkLength(original);
 		if (!check.ok) return { sent: false, check };
-		const verdict = assess(original, locale, { extraTerms: this.#extraTerms });
+		const extraTerms = typeof this.#extraTerms === 'function' ? this.#extraTerms() : this.#extraTerms;
+		const verdict = assess(original, locale, { extraTerms });
 		const redaction = redact(original, locale);
 		const kinds = redaction.spans
 			.map((span) => span.kind)

@@ -9,7 +9,8 @@ export const en = {
 	nav: {
 		label: 'Main',
 		chat: 'Chat',
-		about: 'About & privacy'
+		about: 'About & privacy',
+		settings: 'Settings'
 	},
 	language: {
 		label: 'Language',
@@ -112,6 +113,71 @@ export const en = {
 		available: 'A new version of the app is available.',
 		reload: 'Reload',
 		dismiss: 'Later'
+	},
+	settings: {
+		title: 'Settings',
+		lead: 'For clinic staff: how this device recognises emergencies and whom it tells people to call.',
+		saved: 'Saved.',
+		saveFailed: (reason: string) => `Could not save: ${reason}. Nothing was changed.`,
+		storageFull: 'the browser’s storage is full',
+		storageUnavailable:
+			'Settings cannot be read from this browser’s storage, so the built-in defaults apply.',
+		pin: {
+			heading: 'Staff PIN',
+			none: 'No staff PIN is set: anyone using this device can change these settings. On a shared or kiosk device, set one.',
+			set: 'Set a PIN',
+			change: 'Change the PIN',
+			remove: 'Remove the PIN',
+			newPin: 'New PIN (4 to 8 digits)',
+			confirmPin: 'Repeat the new PIN',
+			mismatch: 'The two PINs are not the same.',
+			invalid: 'A PIN is 4 to 8 digits.',
+			enter: 'Staff PIN',
+			unlock: 'Unlock',
+			lock: 'Lock settings',
+			locked: 'These settings are for staff. Enter the staff PIN to continue.',
+			wrong: 'That PIN is not right.',
+			wait: (seconds: number) => `Too many wrong PINs. Try again in ${seconds} seconds.`,
+			checking: 'Checking…',
+			saved: 'The PIN is set. Settings lock when you leave this page.',
+			removed: 'The PIN was removed.'
+		},
+		terms: {
+			heading: 'Emergency words',
+			lead: 'Words and phrases added here are recognised as emergencies in addition to the built-in lists, in any language. One per line, 2 to 60 characters. The built-in lists cannot be switched off.',
+			count: (n: number) => (n === 1 ? '1 added term' : `${n} added terms`),
+			save: 'Save emergency words',
+			rejectedHeading: 'Not saved:',
+			rejected: (term: string, reason: string) => `“${term}”: ${reason}`,
+			reasons: {
+				unknown_category: 'unknown category',
+				not_a_string: 'not text',
+				too_short: 'too short (at least 2 characters)',
+				too_long: 'too long (at most 60 characters)',
+				control_characters: 'contains control characters',
+				duplicate: 'listed twice',
+				too_many: 'too many terms in this category (at most 200)'
+			},
+			tryLabel: 'Try a sentence',
+			tryHint: 'Shows how a message would be assessed with the words above, before saving.',
+			tryEmergency: (signs: string) => `Emergency: ${signs}`,
+			tryNone: 'Not an emergency.'
+		},
+		numbers: {
+			heading: 'Emergency numbers',
+			lead: 'The emergency alert shows the numbers for this region.',
+			region: 'Region',
+			auto: (region: string) => `From the browser’s language (now: ${region})`,
+			other: 'Other (generic 112)',
+			builtIn: (emergency: string, crisis: string) =>
+				`Built in: emergency ${emergency}; crisis line ${crisis}`,
+			none: 'none',
+			emergency: 'Emergency number for this region',
+			crisis: 'Crisis line (suicide and self-harm) for this region',
+			hint: 'Leave empty to use the built-in number. Digits, spaces, dashes and a leading +.',
+			invalid: (field: string) => `${field}: not a phone number.`,
+			save: 'Save numbers'
+		}
 	},
 	about: {
 		title: 'About & privacy',

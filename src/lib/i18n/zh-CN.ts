@@ -10,7 +10,8 @@ export const zhCN: Messages = {
 	nav: {
 		label: '主导航',
 		chat: '对话',
-		about: '关于与隐私'
+		about: '关于与隐私',
+		settings: '设置'
 	},
 	language: {
 		label: '语言',
@@ -112,6 +113,69 @@ export const zhCN: Messages = {
 		available: '应用有新版本。',
 		reload: '重新加载',
 		dismiss: '稍后'
+	},
+	settings: {
+		title: '设置',
+		lead: '供医护人员使用：设置本设备如何识别紧急情况，以及提示患者拨打哪个电话。',
+		saved: '已保存。',
+		saveFailed: (reason: string) => `无法保存：${reason}。没有任何更改。`,
+		storageFull: '浏览器存储空间已满',
+		storageUnavailable: '无法从浏览器存储中读取设置，目前使用内置默认设置。',
+		pin: {
+			heading: '工作人员 PIN 码',
+			none: '尚未设置工作人员 PIN 码：任何使用本设备的人都可以更改这些设置。共用设备或自助终端请设置 PIN 码。',
+			set: '设置 PIN 码',
+			change: '更改 PIN 码',
+			remove: '删除 PIN 码',
+			newPin: '新 PIN 码（4 到 8 位数字）',
+			confirmPin: '再次输入新 PIN 码',
+			mismatch: '两次输入的 PIN 码不一致。',
+			invalid: 'PIN 码为 4 到 8 位数字。',
+			enter: '工作人员 PIN 码',
+			unlock: '解锁',
+			lock: '锁定设置',
+			locked: '这些设置仅供工作人员使用。请输入工作人员 PIN 码继续。',
+			wrong: 'PIN 码不正确。',
+			wait: (seconds: number) => `错误次数过多，请 ${seconds} 秒后再试。`,
+			checking: '正在验证…',
+			saved: 'PIN 码已设置。离开本页面后设置会自动锁定。',
+			removed: 'PIN 码已删除。'
+		},
+		terms: {
+			heading: '紧急情况用语',
+			lead: '在此添加的词语会在内置词表之外被识别为紧急情况，中英文均可。每行一个，2 到 60 个字符。内置词表无法关闭。',
+			count: (n: number) => `已添加 ${n} 个词语`,
+			save: '保存紧急情况用语',
+			rejectedHeading: '以下内容未保存：',
+			rejected: (term: string, reason: string) => `“${term}”：${reason}`,
+			reasons: {
+				unknown_category: '未知类别',
+				not_a_string: '不是文字',
+				too_short: '太短（至少 2 个字符）',
+				too_long: '太长（最多 60 个字符）',
+				control_characters: '包含控制字符',
+				duplicate: '重复',
+				too_many: '该类别词语过多（最多 200 个）'
+			},
+			tryLabel: '试一句话',
+			tryHint: '在保存之前，查看一条消息在使用上述词语时会被如何判断。',
+			tryEmergency: (signs: string) => `紧急情况：${signs}`,
+			tryNone: '不是紧急情况。'
+		},
+		numbers: {
+			heading: '急救电话',
+			lead: '紧急提示会显示此地区的电话号码。',
+			region: '地区',
+			auto: (region: string) => `根据浏览器语言（当前：${region}）`,
+			other: '其他（通用 112）',
+			builtIn: (emergency: string, crisis: string) => `内置：急救 ${emergency}；心理危机热线 ${crisis}`,
+			none: '无',
+			emergency: '此地区的急救电话',
+			crisis: '此地区的心理危机热线（自杀与自伤）',
+			hint: '留空则使用内置号码。可包含数字、空格、短横线和开头的 +。',
+			invalid: (field: string) => `${field}：不是有效的电话号码。`,
+			save: '保存电话号码'
+		}
 	},
 	about: {
 		title: '关于与隐私',

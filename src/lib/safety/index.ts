@@ -22,7 +22,7 @@ export {
 	DISCLAIMER
 } from './finish';
 export type { FinishContext, FinishedAnswer } from './finish';
-export { emergencyContacts, regionOf } from './numbers';
+export { emergencyContacts, parseContactNumber, regionOf } from './numbers';
 export type { ContactNumber, ContactOverride, ContactOverrides, EmergencyContacts } from './numbers';
 export { FIRST_STEPS, firstSteps, firstStepsFor } from './first-steps';
 export { MAX_MESSAGE_CHARS, checkLength } from './limits';

@@ -122,7 +122,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null;
 }
 
-function validContact(value: unknown): ContactNumber | null {
+/** A contact number as staff may enter it, or null when it is not one (never throws). */
+export function parseContactNumber(value: unknown): ContactNumber | null {
 	if (!isRecord(value)) return null;
 	const number = value.number;
 	if (typeof number !== 'string' || !NUMBER_SHAPE.test(number.trim())) return null;
@@ -149,17 +150,19 @@ export function emergencyContacts(region: string, overrides?: ContactOverrides):
 	};
 	const override: unknown = overrides?.[code];
 	if (!isRecord(override)) return result;
-	const emergency = validContact(override.emergency);
+	const emergency = parseContactNumber(override.emergency);
 	if (emergency !== null) {
 		result.emergency = emergency;
 		result.known = true;
 	}
 	if (Array.isArray(override.secondary)) {
-		result.secondary = override.secondary.map(validContact).filter((c): c is ContactNumber => c !== null);
+		result.secondary = override.secondary
+			.map(parseContactNumber)
+			.filter((c): c is ContactNumber => c !== null);
 	}
 	if (override.crisis === null) result.crisis = null;
 	else {
-		const crisis = validContact(override.crisis);
+		const crisis = parseContactNumber(override.crisis);
 		if (crisis !== null) result.crisis = crisis;
 	}
 	return result;

@@ -1,0 +1,89 @@
+import { expect, test } from './fixtures';
+
+test.describe('clinic staff on the settings page', () => {
+	test.use({ locale: 'en-GB' });
+
+	test('add an emergency word that then raises the alert in the chat, live', async ({ page }) => {
+		await page.goto('/settings');
+		await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+		await expect(page.getByText('No staff PIN is set')).toBeVisible();
+
+		await page.locator('summary', { hasText: 'poisoning or overdose' }).click();
+		await page.getByRole('textbox', { name: 'poisoning or overdose' }).fill('licked the weedkiller\nx');
+		// The "try a sentence" box shows the verdict with the words as typed, before saving.
+		await page.getByRole('textbox', { name: 'Try a sentence' }).fill('my toddler licked the weedkiller');
+		await expect(page.getByText('Emergency: poisoning or overdose')).toBeVisible();
+		await page.getByRole('button', { name: 'Save emergency words' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'Saved.' }).first()).toBeVisible();
+		// The one-letter line is refused with the reason.
+		await expect(page.getByText('“x”: too short (at least 2 characters)')).toBeVisible();
+
+		await page.getByRole('link', { name: 'Chat' }).click();
+		const box = page.getByRole('textbox', { name: 'Your question' });
+		await box.fill('My toddler licked the weedkiller, what now?');
+		await box.press('Enter');
+		const alert = page.getByRole('alert').filter({ hasText: 'This may be an emergency' });
+		await expect(alert.getByText('Recognised: poisoning or overdose')).toBeVisible();
+
+		// Still there after a reload: it is stored, not just in memory.
+		await page.goto('/settings');
+		await expect(page.getByRole('textbox', { name: 'poisoning or overdose' })).toHaveValue(
+			'licked the weedkiller'
+		);
+	});
+
+	test('set the numbers for another region, and the alert shows them', async ({ page }) => {
+		await page.goto('/settings');
+		await page.getByRole('combobox', { name: 'Region' }).selectOption('default');
+		await page.getByRole('textbox', { name: 'Emergency number for this region' }).fill('not a number');
+		await page.getByRole('button', { name: 'Save numbers' }).click();
+		await expect(page.getByText('Emergency number for this region: not a phone number.')).toBeVisible();
+		await page.getByRole('textbox', { name: 'Emergency number for this region' }).fill('15');
+		await page.getByRole('button', { name: 'Save numbers' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'Saved.' }).first()).toBeVisible();
+
+		await page.goto('/');
+		const box = page.getByRole('textbox', { name: 'Your question' });
+		await box.fill('She collapsed and is not breathing');
+		await box.press('Enter');
+		const alert = page.getByRole('alert').filter({ hasText: 'This may be an emergency' });
+		await expect(alert.getByRole('link', { name: 'Call 15 now' })).toHaveAttribute('href', 'tel:15');
+	});
+
+	test('set a PIN; after a reload the settings stay locked until the right PIN', async ({ page }) => {
+		await page.goto('/settings');
+		await page.getByLabel('New PIN (4 to 8 digits)').fill('2580');
+		await page.getByLabel('Repeat the new PIN').fill('2581');
+		await page.getByRole('button', { name: 'Set a PIN' }).click();
+		await expect(page.getByText('The two PINs are not the same.')).toBeVisible();
+		await page.getByLabel('Repeat the new PIN').fill('2580');
+		await page.getByRole('button', { name: 'Set a PIN' }).click();
+		await expect(page.getByText('The PIN is set.')).toBeVisible();
+
+		await page.reload();
+		await expect(page.getByText('Enter the staff PIN to continue.')).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Emergency words' })).toHaveCount(0);
+		const pin = page.getByLabel('Staff PIN');
+		await pin.fill('1111');
+		await pin.press('Enter');
+		await expect(page.getByText('That PIN is not right.')).toBeVisible();
+		await pin.fill('2580');
+		await page.getByRole('button', { name: 'Unlock' }).click();
+		await expect(page.getByRole('heading', { name: 'Emergency words' })).toBeVisible();
+		// Keyboard: the lock control is reachable and locks again.
+		await page.getByRole('button', { name: 'Lock settings' }).focus();
+		await page.keyboard.press('Enter');
+		await expect(page.getByText('Enter the staff PIN to continue.')).toBeVisible();
+	});
+});
+
+test.describe('Chinese-speaking staff', () => {
+	test.use({ locale: 'zh-CN' });
+
+	test('see the settings page in Chinese', async ({ page }) => {
+		await page.goto('/settings');
+		await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: '紧急情况用语' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: '急救电话' })).toBeVisible();
+	});
+});
