@@ -10,7 +10,9 @@
 import {
 	assess,
 	checkLength,
+	finish,
 	redact,
+	stripThinking,
 	type CategoryId,
 	type EmergencyVerdict,
 	type ExtraTerms,
@@ -19,10 +21,12 @@ import {
 } from '$lib/safety';
 import type { Locale } from '$lib/i18n/locale';
 
+export type AnswerStatus = 'streaming' | 'done' | 'aborted' | 'error';
+
 export interface ChatMessage {
 	id: string;
 	role: 'user' | 'assistant';
-	/** Redacted text: what is shown, stored and prompted. */
+	/** Redacted text (user) or the cleaned answer (assistant): what is shown, stored and exported. */
 	text: string;
 	/** Kinds of identifiers that were removed from this message, for the "we removed…" note. */
 	redacted: IdentifierKind[];
@@ -30,11 +34,43 @@ export interface ChatMessage {
 	emergency: CategoryId[];
 	/** An assistant message that is a notice from the app rather than a model answer. */
 	notice?: 'model-not-ready';
+	/** Assistant: the model's text exactly as generated; this, not `text`, goes back to the model. */
+	raw?: string;
+	/** Assistant: shown beside the answer, never spliced into `raw`. */
+	advisory?: string | null;
+	disclaimer?: string | null;
+	status?: AnswerStatus;
+	/** Assistant, status 'error': the engine's error code (translated by the UI). */
+	error?: string;
+	/** Assistant: which model answered. */
+	modelId?: string;
 }
 
-/** What the page needs to answer a question; the engine implements it in a later issue. */
+/** What an answerer is asked: the redacted question, the conversation so far, and how to stream. */
+export interface AnswerRequest {
+	question: string;
+	/** Earlier messages of this conversation (redacted user text; assistant `raw`), oldest first. */
+	history: readonly ChatMessage[];
+	emergencyAware: boolean;
+	locale: Locale;
+	signal: AbortSignal;
+	/** Called with the whole raw text so far, as it grows. */
+	onText(raw: string): void;
+}
+
+export type AnswerResult =
+	| { kind: 'notice'; notice: 'model-not-ready' }
+	| {
+			kind: 'answer';
+			raw: string;
+			status: Exclude<AnswerStatus, 'streaming'>;
+			error?: string;
+			modelId?: string;
+	  };
+
+/** What the page needs to answer a question: the engine (issue 4) implements it. */
 export interface Answerer {
-	answer(question: string, options: { emergencyAware: boolean; locale: Locale }): Promise<ChatMessage>;
+	answer(request: AnswerRequest): Promise<AnswerResult>;
 }
 
 export type SendResult = { sent: true; verdict: EmergencyVerdict } | { sent: false; check: LengthCheck };
@@ -43,17 +79,10 @@ let counter = 0;
 const newId = (): string =>
 	typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `m${Date.now()}-${++counter}`;
 
-/** Until an engine exists: an honest notice instead of an answer. */
+/** Until an engine is ready: an honest notice instead of an answer. */
 export const noModelAnswerer: Answerer = {
 	async answer() {
-		return {
-			id: newId(),
-			role: 'assistant',
-			text: '',
-			redacted: [],
-			emergency: [],
-			notice: 'model-not-ready'
-		};
+		return { kind: 'notice', notice: 'model-not-ready' };
 	}
 };
 
@@ -62,6 +91,7 @@ export class ChatSession {
 	#alert = $state.raw<EmergencyVerdict | null>(null);
 	#pending: { question: string; locale: Locale } | null = null;
 	#busy = $state(false);
+	#controller: AbortController | null = null;
 	#extraTerms: ExtraTerms | (() => ExtraTerms);
 	#answerer: Answerer;
 
@@ -125,18 +155,73 @@ export class ChatSession {
 
 	/** Removes everything of this conversation from memory. */
 	clear(): void {
+		this.#controller?.abort();
 		this.#messages = [];
 		this.#alert = null;
 		this.#pending = null;
 	}
 
+	/** Stops the answer being generated, keeping what was written so far. */
+	stop(): void {
+		this.#controller?.abort();
+	}
+
 	async #answer(question: string, locale: Locale, emergencyAware: boolean): Promise<void> {
+		// Everything before the question just pushed is history.
+		const history = this.#messages.slice(0, -1);
+		const disclaimerShown = this.#messages.some((message) => message.disclaimer);
+		const id = newId();
+		const controller = new AbortController();
+		this.#controller?.abort();
+		this.#controller = controller;
 		this.#busy = true;
+		this.#push({
+			id,
+			role: 'assistant',
+			text: '',
+			raw: '',
+			redacted: [],
+			emergency: [],
+			status: 'streaming'
+		});
 		try {
-			this.#push(await this.#answerer.answer(question, { emergencyAware, locale }));
+			const result = await this.#answerer.answer({
+				question,
+				history,
+				emergencyAware,
+				locale,
+				signal: controller.signal,
+				onText: (raw) => this.#update(id, { raw, text: stripThinking(raw).trim() })
+			});
+			if (result.kind === 'notice') {
+				this.#update(id, { notice: result.notice, status: 'done', raw: '' });
+				return;
+			}
+			const finished = finish(result.raw, { locale, disclaimerShown });
+			const complete = result.status === 'done';
+			this.#update(id, {
+				raw: result.raw,
+				// A stopped or failed answer keeps its partial text; the fallback sentence is for a
+				// model that finished and said nothing useful.
+				text: complete || !finished.fallback ? finished.text : '',
+				advisory: finished.advisory,
+				disclaimer: complete ? finished.disclaimer : null,
+				status: result.status,
+				error: result.error,
+				modelId: result.modelId
+			});
+		} catch (error) {
+			this.#update(id, { status: 'error', error: error instanceof Error ? error.message : String(error) });
 		} finally {
+			if (this.#controller === controller) this.#controller = null;
 			this.#busy = false;
 		}
+	}
+
+	#update(id: string, patch: Partial<ChatMessage>): void {
+		this.#messages = this.#messages.map((message) =>
+			message.id === id ? { ...message, ...patch } : message
+		);
 	}
 
 	#push(message: ChatMessage): void {

@@ -30,7 +30,63 @@ export const en = {
 		you: 'You',
 		assistant: 'Assistant',
 		modelNotReady:
-			'The on-device model is not set up yet, so I cannot answer this question here. If you feel very unwell, please see a doctor or call your local emergency number.'
+			'The on-device model is not set up yet, so I cannot answer this question here. If you feel very unwell, please see a doctor or call your local emergency number.',
+		writing: 'Writing…',
+		stop: 'Stop',
+		stopped: 'Stopped. The answer above is incomplete.',
+		failed: (reason: string) => `The answer could not be completed: ${reason}`,
+		answeredBy: (model: string) => `Answered on this device by ${model}`
+	},
+	engine: {
+		heading: 'On-device model',
+		consentTitle: (model: string) => `Download ${model} to this device?`,
+		consentBody: (size: string) =>
+			`To answer questions privately, the app downloads a language model of about ${size} once. It stays on this device, works offline afterwards, and nothing you type is sent anywhere.`,
+		consentEngine: (engine: string) => `It will run with ${engine}.`,
+		consentSpace: (free: string) => `Free space the browser allows: about ${free}.`,
+		notEnoughSpace: (size: string, free: string) =>
+			`There is not enough storage for this model: it needs about ${size}, the browser allows about ${free}. Free some space, or choose a smaller model.`,
+		download: 'Download the model',
+		later: 'Not now',
+		chooseModel: 'Model',
+		fits: (label: string, size: string) => `${label} (about ${size})`,
+		tooBig: (label: string, size: string) => `${label} (about ${size}, may not fit this device)`,
+		progressLabel: 'Model download',
+		progress: (done: string, total: string) => `${done} of ${total}`,
+		rate: (rate: string, eta: string) => `${rate}/s · about ${eta} left`,
+		file: (file: string) => `Now: ${file}`,
+		preparing: 'Preparing the model on this device…',
+		fromCache: 'Loading the model from this device…',
+		cancel: 'Cancel download',
+		cancelled: 'The download was stopped. What was already downloaded is kept, so it continues from there next time.',
+		ready: (model: string, engine: string) => `${model} is ready (${engine}).`,
+		typeWhileLoading: 'You can type your question now; emergency checks work without the model.',
+		retry: 'Try again',
+		waiting: 'Waiting for the model to finish loading…',
+		engines: {
+			webllm: 'WebGPU (web-llm)',
+			onnx: 'ONNX Runtime',
+			webgpu: 'graphics processor',
+			wasm: 'processor (slower)'
+		},
+		reasons: {
+			'no-webgpu': 'This browser has no usable WebGPU, so a smaller model runs on the processor.',
+			'webllm-failed': 'The WebGPU engine could not start here, so the fallback engine runs instead.',
+			'too-small': 'This device cannot hold the largest model, so a smaller one was chosen.',
+			chosen: 'Chosen in settings.'
+		},
+		errors: {
+			'no-webgpu': 'this browser has no usable WebGPU.',
+			'device-lost': 'the graphics processor stopped responding.',
+			quota: 'the browser’s storage is full.',
+			network: 'a model file could not be downloaded. Check the connection and try again.',
+			'model-library': 'the model’s program could not be loaded on this device.',
+			'model-files': 'the model files are missing or damaged.',
+			'not-loaded': 'the model is not loaded yet.',
+			'worker-crashed': 'the model stopped unexpectedly. It is being restarted.',
+			aborted: 'the download was cancelled.',
+			unknown: 'something went wrong.'
+		}
 	},
 	input: {
 		empty: 'Type a question first.',

@@ -31,7 +31,63 @@ export const zhCN: Messages = {
 		you: '您',
 		assistant: '助手',
 		modelNotReady:
-			'本设备上的模型尚未准备好，暂时无法回答这个问题。如果您感觉非常不适，请及时就医或拨打急救电话。'
+			'本设备上的模型尚未准备好，暂时无法回答这个问题。如果您感觉非常不适，请及时就医或拨打急救电话。',
+		writing: '正在回答…',
+		stop: '停止',
+		stopped: '已停止。上面的回答不完整。',
+		failed: (reason: string) => `回答未能完成：${reason}`,
+		answeredBy: (model: string) => `由本设备上的 ${model} 回答`
+	},
+	engine: {
+		heading: '本设备上的模型',
+		consentTitle: (model: string) => `要把 ${model} 下载到本设备吗？`,
+		consentBody: (size: string) =>
+			`为了在本地私密地回答问题，应用需要下载一次约 ${size} 的语言模型。模型保存在本设备上，之后可离线使用，您输入的内容不会发送到任何地方。`,
+		consentEngine: (engine: string) => `将使用 ${engine} 运行。`,
+		consentSpace: (free: string) => `浏览器允许使用的剩余空间：约 ${free}。`,
+		notEnoughSpace: (size: string, free: string) =>
+			`存储空间不足：该模型需要约 ${size}，浏览器只允许约 ${free}。请清理空间，或选择较小的模型。`,
+		download: '下载模型',
+		later: '暂不下载',
+		chooseModel: '模型',
+		fits: (label: string, size: string) => `${label}（约 ${size}）`,
+		tooBig: (label: string, size: string) => `${label}（约 ${size}，本设备可能无法运行）`,
+		progressLabel: '模型下载',
+		progress: (done: string, total: string) => `${done} / ${total}`,
+		rate: (rate: string, eta: string) => `${rate}/秒 · 约剩 ${eta}`,
+		file: (file: string) => `正在下载：${file}`,
+		preparing: '正在本设备上准备模型…',
+		fromCache: '正在从本设备加载模型…',
+		cancel: '取消下载',
+		cancelled: '下载已停止。已下载的部分会保留，下次从中断处继续。',
+		ready: (model: string, engine: string) => `${model} 已就绪（${engine}）。`,
+		typeWhileLoading: '现在就可以输入问题；紧急情况识别不需要模型。',
+		retry: '重试',
+		waiting: '正在等待模型加载完成…',
+		engines: {
+			webllm: 'WebGPU（web-llm）',
+			onnx: 'ONNX Runtime',
+			webgpu: '图形处理器',
+			wasm: '中央处理器（较慢）'
+		},
+		reasons: {
+			'no-webgpu': '此浏览器没有可用的 WebGPU，因此改用在处理器上运行的较小模型。',
+			'webllm-failed': 'WebGPU 引擎无法在此启动，因此改用备用引擎。',
+			'too-small': '本设备无法运行最大的模型，因此选择了较小的模型。',
+			chosen: '已在设置中选择。'
+		},
+		errors: {
+			'no-webgpu': '此浏览器没有可用的 WebGPU。',
+			'device-lost': '图形处理器停止响应。',
+			quota: '浏览器存储空间已满。',
+			network: '无法下载模型文件。请检查网络后重试。',
+			'model-library': '无法在本设备上加载模型程序。',
+			'model-files': '模型文件缺失或已损坏。',
+			'not-loaded': '模型尚未加载。',
+			'worker-crashed': '模型意外停止，正在重新启动。',
+			aborted: '下载已取消。',
+			unknown: '出现了问题。'
+		}
 	},
 	input: {
 		empty: '请先输入问题。',

@@ -2,22 +2,38 @@ import { describe, expect, it } from 'vitest';
 import { ChatSession, type Answerer, type ChatMessage } from '../../../src/lib/chat/session.svelte';
 
 /** A recording answerer (a test double): remembers what it was asked and answers at once. */
-function recordingAnswerer() {
-	const calls: { question: string; emergencyAware: boolean; locale: string }[] = [];
+function recordingAnswerer(raw = 'fake answer') {
+	const calls: { question: string; emergencyAware: boolean; locale: string; history: string[] }[] = [];
 	const answerer: Answerer = {
-		async answer(question, options) {
-			calls.push({ question, ...options });
-			const reply: ChatMessage = {
-				id: `a${calls.length}`,
-				role: 'assistant',
-				text: 'fake answer',
-				redacted: [],
-				emergency: []
-			};
-			return reply;
+		async answer({ question, emergencyAware, locale, history, onText }) {
+			calls.push({ question, emergencyAware, locale, history: history.map((m) => m.raw ?? m.text) });
+			onText(raw);
+			return { kind: 'answer', raw, status: 'done' };
 		}
 	};
 	return { answerer, calls };
+}
+
+/** A streaming answerer (a test double) that writes one word at a time until stopped. */
+function streamingAnswererForTests(words: string[]) {
+	let release: () => void = () => {};
+	const answerer: Answerer = {
+		answer({ onText, signal }) {
+			return new Promise((resolve) => {
+				let text = '';
+				let i = 0;
+				const step = () => {
+					if (signal.aborted) return resolve({ kind: 'answer', raw: text, status: 'aborted' });
+					if (i === words.length) return resolve({ kind: 'answer', raw: text, status: 'done' });
+					text += words[i++];
+					onText(text);
+					release = step;
+				};
+				step();
+			});
+		}
+	};
+	return { answerer, next: () => release() };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -36,7 +52,12 @@ describe('ChatSession.send', () => {
 			emergency: []
 		});
 		expect(calls).toEqual([
-			{ question: 'my phone is [PHONE], fever 38.5 °C for 2 days', emergencyAware: false, locale: 'en' }
+			{
+				question: 'my phone is [PHONE], fever 38.5 °C for 2 days',
+				emergencyAware: false,
+				locale: 'en',
+				history: []
+			}
 		]);
 		expect(session.messages.map((m) => m.text)).toEqual([
 			'my phone is [PHONE], fever 38.5 °C for 2 days',
@@ -84,7 +105,12 @@ describe('ChatSession.continueAfterAlert', () => {
 		await settle();
 		expect(session.alert).toBeNull();
 		expect(calls).toEqual([
-			{ question: 'I have chest pain when I breathe in deeply', emergencyAware: true, locale: 'en' }
+			{
+				question: 'I have chest pain when I breathe in deeply',
+				emergencyAware: true,
+				locale: 'en',
+				history: []
+			}
 		]);
 	});
 
@@ -103,5 +129,67 @@ describe('ChatSession.clear', () => {
 		session.clear();
 		expect(session.messages).toEqual([]);
 		expect(session.alert).toBeNull();
+	});
+});
+
+describe('ChatSession answers', () => {
+	it('stream into one assistant message, which is finished when done', async () => {
+		const { answerer, next } = streamingAnswererForTests([
+			'<think>hmm</think>',
+			'Take ',
+			'ibuprofen ',
+			'200 mg.'
+		]);
+		const session = new ChatSession(answerer);
+		session.send('What helps a headache?', 'en');
+		expect(session.busy).toBe(true);
+		expect(session.messages[1]).toMatchObject({ role: 'assistant', status: 'streaming', text: '' });
+		next();
+		expect(session.messages[1]?.text).toBe('Take');
+		next();
+		next();
+		expect(session.messages[1]?.status).toBe('streaming');
+		next();
+		await settle();
+		const answer = session.messages[1];
+		expect(answer).toMatchObject({ status: 'done', text: 'Take ibuprofen 200 mg.' });
+		// The raw text is kept exactly, for sending back to the model; notes sit beside it.
+		expect(answer?.raw).toBe('<think>hmm</think>Take ibuprofen 200 mg.');
+		expect(answer?.advisory).toBe("Follow your doctor's advice.");
+		expect(answer?.disclaimer).toMatch(/reference only/);
+		expect(session.busy).toBe(false);
+	});
+
+	it('stop keeps the partial text, marked as stopped, with no fallback sentence', async () => {
+		const { answerer, next } = streamingAnswererForTests(['Rest ', 'and ', 'drink ', 'water.']);
+		const session = new ChatSession(answerer);
+		session.send('I have a cold', 'en');
+		next();
+		session.stop();
+		next();
+		await settle();
+		expect(session.messages[1]).toMatchObject({ status: 'aborted', text: 'Rest and', disclaimer: null });
+	});
+
+	it('show the disclaimer once per conversation and pass the raw history on', async () => {
+		const { answerer, calls } = recordingAnswerer('Drink fluids.');
+		const session = new ChatSession(answerer);
+		session.send('I have a sore throat', 'en');
+		await settle();
+		session.send('And a cough?', 'en');
+		await settle();
+		expect(session.messages[1]?.disclaimer).toBeTruthy();
+		expect(session.messages[3]?.disclaimer).toBeNull();
+		expect(calls[1]?.history).toEqual(['I have a sore throat', 'Drink fluids.']);
+	});
+
+	it('an answerer that throws ends the message as an error, keeping the question', async () => {
+		const session = new ChatSession({
+			answer: () => Promise.reject(new Error('worker-crashed'))
+		});
+		session.send('Is 38.5 a fever?', 'en');
+		await settle();
+		expect(session.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+		expect(session.messages[1]).toMatchObject({ status: 'error', error: 'worker-crashed' });
 	});
 });
