@@ -3,7 +3,14 @@
 // and the security headers documented in the README (the same CSP as the pages' <meta> policy,
 // plus the directives only a header can carry).
 //
-// Usage: node scripts/serve.js [--port 4173] [--dir build]
+// Model files live under /models/ (a deployer's mirror: static/models/ in the build, or any folder
+// given with --models). Unknown paths under /models/ are a plain 404, never the SPA page, so a
+// missing catalog or model file is reported as missing.
+//
+// Usage: node scripts/serve.js [--port 4173] [--dir build] [--models DIR] [--fixtures]
+//   --models DIR  serve DIR at /models/ (a local model mirror with its own catalog.json)
+//   --fixtures    serve the generated test models (tests/fixtures/models/) at /models/fixtures/ and
+//                 their catalog at /models/catalog.json, as the end-to-end tests do
 import { createServer } from 'node:http';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,15 +46,17 @@ export function inlineScriptHashes(/** @type {string} */ dir) {
 	return [...hashes].sort();
 }
 
+export const FIXTURE_MODELS = 'tests/fixtures/models';
+
 /**
- * @param {{ port?: number, dir?: string, host?: string }} options
+ * @param {{ port?: number, dir?: string, host?: string, models?: string, fixtures?: boolean }} options
  * @returns {Promise<import('node:http').Server>}
  */
-export function serve({ port = 4173, dir = 'build', host = '127.0.0.1' } = {}) {
+export function serve({ port = 4173, dir = 'build', host = '127.0.0.1', models, fixtures = false } = {}) {
 	if (!existsSync(dir)) throw new Error(`No build found in ${dir}/: run "npm run build" first.`);
 	const headers = Object.entries(securityHeaders(inlineScriptHashes(dir)));
-	const files = sirv(dir, {
-		single: '200.html',
+	/** @type {import('sirv').Options} */
+	const options = {
 		etag: true,
 		gzip: false,
 		setHeaders(res, pathname) {
@@ -60,8 +69,53 @@ export function serve({ port = 4173, dir = 'build', host = '127.0.0.1' } = {}) {
 			}
 			if (pathname.endsWith('.webmanifest')) res.setHeader('Content-Type', 'application/manifest+json');
 		}
+	};
+	const files = sirv(dir, { ...options, single: '200.html' });
+	const plainFiles = sirv(dir, options);
+	/** @type {Array<[string, import('sirv').RequestHandler]>} */
+	const mounts = [];
+	const modelHeaders = (/** @type {import('node:http').ServerResponse} */ res) => {
+		for (const [name, value] of headers) res.setHeader(name, value);
+		res.setHeader('Cache-Control', 'no-cache');
+	};
+	if (fixtures) {
+		if (!existsSync(join(FIXTURE_MODELS, 'catalog.json'))) {
+			throw new Error(`No test models in ${FIXTURE_MODELS}/: run "npm run fixtures:models" first.`);
+		}
+		mounts.push([
+			'/models/fixtures/',
+			sirv(FIXTURE_MODELS, { etag: true, dev: true, setHeaders: modelHeaders })
+		]);
+		const catalog = readFileSync(join(FIXTURE_MODELS, 'catalog.json'));
+		mounts.push([
+			'/models/catalog.json',
+			(_req, res) => {
+				modelHeaders(res);
+				res.setHeader('Content-Type', 'application/json');
+				res.end(catalog);
+			}
+		]);
+	}
+	if (models) mounts.push(['/models/', sirv(models, { etag: true, dev: true, setHeaders: modelHeaders })]);
+
+	const server = createServer((req, res) => {
+		const path = (req.url ?? '/').split('?')[0] ?? '/';
+		for (const [prefix, handler] of mounts) {
+			if (path === prefix || (prefix.endsWith('/') && path.startsWith(prefix))) {
+				if (prefix.endsWith('/')) req.url = '/' + (req.url ?? '/').slice(prefix.length);
+				return handler(req, res, () => notFound(res));
+			}
+		}
+		// Model paths never fall back to the app page: a missing file is a 404.
+		if (path.startsWith('/models/')) return plainFiles(req, res, () => notFound(res));
+		return files(req, res);
 	});
-	const server = createServer((req, res) => files(req, res));
+	const notFound = (/** @type {import('node:http').ServerResponse} */ res) => {
+		for (const [name, value] of headers) res.setHeader(name, value);
+		res.statusCode = 404;
+		res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+		res.end('Not found');
+	};
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(port, host, () => resolve(server));
@@ -70,10 +124,15 @@ export function serve({ port = 4173, dir = 'build', host = '127.0.0.1' } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const { values } = parseArgs({
-		options: { port: { type: 'string', default: '4173' }, dir: { type: 'string', default: 'build' } }
+		options: {
+			port: { type: 'string', default: '4173' },
+			dir: { type: 'string', default: 'build' },
+			models: { type: 'string' },
+			fixtures: { type: 'boolean', default: false }
+		}
 	});
 	const port = Number(values.port);
-	serve({ port, dir: values.dir, host: 'localhost' })
+	serve({ port, dir: values.dir, host: 'localhost', models: values.models, fixtures: values.fixtures })
 		.then(() => console.log(`Serving ${values.dir}/ on http://localhost:${port}`))
 		.catch((error) => {
 			console.error(error instanceof Error ? error.message : error);

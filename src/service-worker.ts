@@ -16,6 +16,9 @@ const CACHE_PREFIX = 'app-shell-';
 /** Large or optional static files that are fetched on demand, not at install. */
 const NOT_PRECACHED = /^\/(models|kb)\//;
 const SHELL = '/';
+/** The deployer's model catalog: small, changes without an app release, needed offline. */
+const CATALOG = '/models/catalog.json';
+const CATALOG_CACHE = 'model-catalog';
 
 const precache = [...build, ...files.filter((file) => !NOT_PRECACHED.test(file)), ...prerendered];
 const precached = new Set(precache);
@@ -51,6 +54,26 @@ sw.addEventListener('fetch', (event) => {
 	if (precached.has(url.pathname)) {
 		// Built files are content-hashed and static files versioned with the app: cache first.
 		event.respondWith(fromCache(url.pathname).then((hit) => hit ?? fetch(request)));
+		return;
+	}
+	if (url.pathname === CATALOG) {
+		// Network first (a mirror may change it), the last copy when offline; a missing file (404) is
+		// passed on as it is, and forgets any copy.
+		event.respondWith(
+			(async () => {
+				const cache = await caches.open(CATALOG_CACHE);
+				try {
+					const response = await fetch(request);
+					if (response.ok) await cache.put(CATALOG, response.clone());
+					else if (response.status === 404) await cache.delete(CATALOG);
+					return response;
+				} catch (error) {
+					const hit = await cache.match(CATALOG);
+					if (hit) return hit;
+					throw error;
+				}
+			})()
+		);
 		return;
 	}
 	if (request.mode === 'navigate') {

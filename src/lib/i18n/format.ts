@@ -18,3 +18,15 @@ export function formatBytes(bytes: number, locale: Locale): string {
 		maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0
 	}).format(value);
 }
+
+/** 95 → "2 min" / "2分钟"; under a minute in seconds, over an hour in hours and minutes. */
+export function formatDuration(seconds: number, locale: Locale): string {
+	const s = Math.max(0, Math.round(seconds));
+	const unit = (value: number, name: 'second' | 'minute' | 'hour') =>
+		new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+	if (s < 60) return unit(s, 'second');
+	if (s < 3600) return unit(Math.round(s / 60), 'minute');
+	const hours = Math.floor(s / 3600);
+	const minutes = Math.round((s % 3600) / 60);
+	return minutes === 0 ? unit(hours, 'hour') : `${unit(hours, 'hour')} ${unit(minutes, 'minute')}`;
+}
