@@ -36,7 +36,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `node scripts/serve.js --port ${PORT}`,
+		command: `node scripts/serve.js --port ${PORT} --fixtures`,
 		url: `http://localhost:${PORT}`,
 		reuseExistingServer: false,
 		timeout: 30_000

@@ -5,6 +5,9 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	server: { port: 5173, strictPort: true },
 	preview: { port: 4173, strictPort: true },
+	// Module workers, so the llm worker loads web-llm and transformers.js as separate chunks, each
+	// only when its adapter is first used.
+	worker: { format: 'es' },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',

@@ -20,7 +20,20 @@ const SHELL = '/';
 const CATALOG = '/models/catalog.json';
 const CATALOG_CACHE = 'model-catalog';
 
-const precache = [...build, ...files.filter((file) => !NOT_PRECACHED.test(file)), ...prerendered];
+/**
+ * The engines' code (the llm worker's chunks: web-llm, transformers.js, ONNX Runtime's 27 MB wasm)
+ * is not precached: most devices use one engine, and the shell must install fast. It is cached the
+ * first time the worker loads it (cache first; the files are content-hashed), so an engine that has
+ * run once also runs offline.
+ */
+const ENGINE_CODE = /^\/_app\/immutable\/workers\/|\.wasm$/;
+const IMMUTABLE = '/_app/immutable/';
+
+const precache = [
+	...build.filter((file) => !ENGINE_CODE.test(file)),
+	...files.filter((file) => !NOT_PRECACHED.test(file)),
+	...prerendered
+];
 const precached = new Set(precache);
 
 sw.addEventListener('install', (event) => {
@@ -54,6 +67,20 @@ sw.addEventListener('fetch', (event) => {
 	if (precached.has(url.pathname)) {
 		// Built files are content-hashed and static files versioned with the app: cache first.
 		event.respondWith(fromCache(url.pathname).then((hit) => hit ?? fetch(request)));
+		return;
+	}
+	if (url.pathname.startsWith(IMMUTABLE)) {
+		// Engine code on first use: from the network once, then from the cache.
+		event.respondWith(
+			fromCache(url.pathname).then(
+				(hit) =>
+					hit ??
+					fetch(request).then(async (response) => {
+						if (response.ok) await (await caches.open(CACHE)).put(url.pathname, response.clone());
+						return response;
+					})
+			)
+		);
 		return;
 	}
 	if (url.pathname === CATALOG) {

@@ -44,6 +44,8 @@ export interface ChatMessage {
 	error?: string;
 	/** Assistant: which model answered. */
 	modelId?: string;
+	/** Assistant, streaming: waiting for the model to finish loading. */
+	waiting?: boolean;
 }
 
 /** What an answerer is asked: the redacted question, the conversation so far, and how to stream. */
@@ -56,6 +58,8 @@ export interface AnswerRequest {
 	signal: AbortSignal;
 	/** Called with the whole raw text so far, as it grows. */
 	onText(raw: string): void;
+	/** Called with true while the answer waits for the model to finish loading, false after. */
+	onWaiting?(waiting: boolean): void;
 }
 
 export type AnswerResult =
@@ -191,10 +195,11 @@ export class ChatSession {
 				emergencyAware,
 				locale,
 				signal: controller.signal,
-				onText: (raw) => this.#update(id, { raw, text: stripThinking(raw).trim() })
+				onText: (raw) => this.#update(id, { raw, text: stripThinking(raw).trim() }),
+				onWaiting: (waiting) => this.#update(id, { waiting })
 			});
 			if (result.kind === 'notice') {
-				this.#update(id, { notice: result.notice, status: 'done', raw: '' });
+				this.#update(id, { notice: result.notice, status: 'done', raw: '', waiting: false });
 				return;
 			}
 			const finished = finish(result.raw, { locale, disclaimerShown });
@@ -207,6 +212,7 @@ export class ChatSession {
 				advisory: finished.advisory,
 				disclaimer: complete ? finished.disclaimer : null,
 				status: result.status,
+				waiting: false,
 				error: result.error,
 				modelId: result.modelId
 			});

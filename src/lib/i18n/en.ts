@@ -58,7 +58,8 @@ export const en = {
 		preparing: 'Preparing the model on this device…',
 		fromCache: 'Loading the model from this device…',
 		cancel: 'Cancel download',
-		cancelled: 'The download was stopped. What was already downloaded is kept, so it continues from there next time.',
+		cancelled:
+			'The download was stopped. What was already downloaded is kept, so it continues from there next time.',
 		ready: (model: string, engine: string) => `${model} is ready (${engine}).`,
 		typeWhileLoading: 'You can type your question now; emergency checks work without the model.',
 		retry: 'Try again',
@@ -70,10 +71,15 @@ export const en = {
 			wasm: 'processor (slower)'
 		},
 		reasons: {
+			'largest-fits': '',
+			'too-small-for-4b': 'This device cannot hold the largest model, so a smaller one was chosen.',
 			'no-webgpu': 'This browser has no usable WebGPU, so a smaller model runs on the processor.',
-			'webllm-failed': 'The WebGPU engine could not start here, so the fallback engine runs instead.',
-			'too-small': 'This device cannot hold the largest model, so a smaller one was chosen.',
-			chosen: 'Chosen in settings.'
+			'no-webllm-fits':
+				'This device’s graphics processor cannot hold the WebGPU models, so a smaller model runs with ONNX Runtime.',
+			'webllm-failed': 'The WebGPU engine could not start here, so the fallback engine is offered instead.',
+			'user-choice': '',
+			'user-choice-may-not-fit': 'You chose this model, but it may be too large for this device.',
+			'nothing-fits': 'No model is known to fit this device; the smallest one is offered.'
 		},
 		errors: {
 			'no-webgpu': 'this browser has no usable WebGPU.',
@@ -85,6 +91,8 @@ export const en = {
 			'not-loaded': 'the model is not loaded yet.',
 			'worker-crashed': 'the model stopped unexpectedly. It is being restarted.',
 			aborted: 'the download was cancelled.',
+			busy: 'another answer is still being written.',
+			'context-overflow': 'the conversation is too long for the model. Start a new conversation.',
 			unknown: 'something went wrong.'
 		}
 	},

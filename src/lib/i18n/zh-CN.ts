@@ -71,11 +71,16 @@ export const zhCN: Messages = {
 			wasm: '中央处理器（较慢）'
 		},
 		reasons: {
+			'largest-fits': '',
+			'too-small-for-4b': '本设备无法运行最大的模型，因此选择了较小的模型。',
 			'no-webgpu': '此浏览器没有可用的 WebGPU，因此改用在处理器上运行的较小模型。',
-			'webllm-failed': 'WebGPU 引擎无法在此启动，因此改用备用引擎。',
-			'too-small': '本设备无法运行最大的模型，因此选择了较小的模型。',
-			chosen: '已在设置中选择。'
+			'no-webllm-fits': '本设备的图形处理器无法运行 WebGPU 模型，因此改用 ONNX Runtime 运行较小的模型。',
+			'webllm-failed': 'WebGPU 引擎无法在此启动，因此改为提供备用引擎。',
+			'user-choice': '',
+			'user-choice-may-not-fit': '您选择了这个模型，但它可能超出本设备的能力。',
+			'nothing-fits': '没有已知适合本设备的模型；现提供最小的模型。'
 		},
+
 		errors: {
 			'no-webgpu': '此浏览器没有可用的 WebGPU。',
 			'device-lost': '图形处理器停止响应。',
@@ -86,6 +91,8 @@ export const zhCN: Messages = {
 			'not-loaded': '模型尚未加载。',
 			'worker-crashed': '模型意外停止，正在重新启动。',
 			aborted: '下载已取消。',
+			busy: '上一个回答仍在生成中。',
+			'context-overflow': '对话太长，超出了模型的处理范围。请开始新的对话。',
 			unknown: '出现了问题。'
 		}
 	},
