@@ -1,12 +1,14 @@
 // `npm run bench`: builds the app if needed, serves it locally, runs every benchmark section and
 // writes bench/results.json and the self-contained bench/report.html. A failing section is reported
-// and the others still run. Sections: first-load JS (issue 2), safety (issue 3); later issues add theirs.
+// and the others still run. Sections: first-load JS (issue 2), safety (issue 3), engine worker protocol
+// (issue 4); later issues add theirs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { ensureChromium } from '../env.js';
 import { serve } from '../serve.js';
+import * as engine from './engine';
 import * as firstLoad from './first-load';
 import { renderReport, type BenchResults } from './report';
 import * as safety from './safety';
@@ -23,7 +25,8 @@ const baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
 
 const sections: [string, () => Promise<BenchSection>][] = [
 	['first-load', () => firstLoad.run(baseUrl)],
-	['safety', () => safety.run()]
+	['safety', () => safety.run()],
+	['engine', () => engine.run()]
 ];
 
 const results: BenchResults = {

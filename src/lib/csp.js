@@ -2,12 +2,29 @@
 // writes into every page) and scripts/serve.js (the response headers a static host should send).
 //
 // Invariant: scripts, workers and connections are limited to the app's own origin plus the origins
-// the model catalog names; the only relaxation is 'wasm-unsafe-eval', which ONNX Runtime Web and
+// the model catalogs name (src/lib/engine/catalog.default.json and, when a deployer provides one at
+// build time, static/models/catalog.json); the only relaxation is 'wasm-unsafe-eval', which ONNX Runtime Web and
 // web-llm need to compile WebAssembly, and the one hashed style attribute of SvelteKit's announcer.
 // Nothing else is relaxed: no 'unsafe-inline', no 'unsafe-eval'.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import catalog from './engine/catalog.default.json' with { type: 'json' };
+
+/**
+ * The deployer's catalog (static/models/catalog.json, served at /models/catalog.json), read at build
+ * time when it exists, so a self-hosted mirror's hosts are allowed too. A file that is not valid JSON
+ * is left out with a warning: the app then ignores it at run time as well (src/lib/engine/catalog.ts).
+ * @returns {unknown}
+ */
+export function readMirrorCatalog(file = new URL('../../static/models/catalog.json', import.meta.url)) {
+	if (!existsSync(file)) return null;
+	try {
+		return JSON.parse(readFileSync(file, 'utf8'));
+	} catch (error) {
+		console.warn(`csp: ignoring ${file.pathname}: ${error instanceof Error ? error.message : error}`);
+		return null;
+	}
+}
 
 /**
  * SvelteKit's route announcer (a visually hidden live region in its generated root component)
@@ -25,11 +42,47 @@ function announcerStyleHashes() {
 	return [`sha256-${createHash('sha256').update(style).digest('base64')}`];
 }
 
-/** Origins of every URL the catalog may fetch from (weights, tokenizers, model libraries, redirects). */
-export function catalogOrigins() {
-	const urls = [...catalog.redirectHosts];
-	for (const model of catalog.models) urls.push(model.base, model.modelLib);
-	return [...new Set(urls.map((url) => new URL(url).origin))].sort();
+/**
+ * Origins of every URL the catalogs may fetch from (weights, tokenizers, model libraries, redirects):
+ * the default catalog (unless the mirror says "keepDefaults": false) plus the deployer's mirror catalog. Relative URLs (the app's own origin, already
+ * 'self') and entries without a model library (ONNX) add nothing; malformed values are skipped.
+ * @param {unknown} mirror the parsed mirror catalog, or null
+ */
+export function catalogOrigins(mirror = readMirrorCatalog()) {
+	/** @type {unknown[]} */
+	const urls = [];
+	// A mirror with "keepDefaults": false replaces the default catalog: its public hosts are not allowed.
+	const replacesDefaults =
+		typeof mirror === 'object' &&
+		mirror !== null &&
+		'keepDefaults' in mirror &&
+		mirror.keepDefaults === false;
+	for (const source of replacesDefaults ? [mirror] : [catalog, mirror]) {
+		if (typeof source !== 'object' || source === null) continue;
+		if ('redirectHosts' in source && Array.isArray(source.redirectHosts)) urls.push(...source.redirectHosts);
+		if (!('models' in source) || !Array.isArray(source.models)) continue;
+		for (const model of source.models) {
+			if (typeof model !== 'object' || model === null) continue;
+			if ('base' in model) urls.push(model.base);
+			if ('modelLib' in model) urls.push(model.modelLib);
+		}
+	}
+	const origins = new Set();
+	for (const url of urls) {
+		const origin = absoluteOrigin(url);
+		if (origin) origins.add(origin);
+	}
+	return [...origins].sort();
+}
+
+/** @param {unknown} url @returns {string | null} the origin of an absolute http(s) URL, else null */
+function absoluteOrigin(url) {
+	if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return null;
+	try {
+		return new URL(url).origin;
+	} catch {
+		return null;
+	}
 }
 
 /**

@@ -105,6 +105,8 @@ export type EngineErrorCode =
 	| 'model-library' // web-llm's compiled model library failed to load or is incompatible
 	| 'model-files' // model files are missing or corrupt
 	| 'not-loaded' // chat before a model is ready
+	| 'busy' // a chat while another chat runs (one chat at a time), or a load while another load runs
+	| 'context-overflow' // the prompt does not fit the context window (the prompt builder's budget was exceeded)
 	| 'worker-crashed' // the worker died; it is restarted
 	| 'aborted' // a load was cancelled
 	| 'unknown';
@@ -161,7 +163,13 @@ export interface EngineAdapter {
 	readonly kind: EngineKind;
 	load(
 		model: ModelEntry,
-		options: { device?: OnnxDevice; contextWindow: number; onProgress(progress: LoadProgress): void }
+		options: {
+			device?: OnnxDevice;
+			contextWindow: number;
+			onProgress(progress: LoadProgress): void;
+			/** Aborted when the load is cancelled; an adapter stops what it can and rejects (code 'aborted'). */
+			signal?: AbortSignal;
+		}
 	): Promise<ReadyInfo>;
 	/** Streams deltas through onToken; resolves with the full text when done or aborted. */
 	chat(

@@ -71,13 +71,13 @@ export const en = {
 			wasm: 'processor (slower)'
 		},
 		reasons: {
-			'largest-fits': '',
+			'largest-fits': 'The largest model fits this device.',
 			'too-small-for-4b': 'This device cannot hold the largest model, so a smaller one was chosen.',
 			'no-webgpu': 'This browser has no usable WebGPU, so a smaller model runs on the processor.',
 			'no-webllm-fits':
 				'This device’s graphics processor cannot hold the WebGPU models, so a smaller model runs with ONNX Runtime.',
 			'webllm-failed': 'The WebGPU engine could not start here, so the fallback engine is offered instead.',
-			'user-choice': '',
+			'user-choice': 'Chosen by you.',
 			'user-choice-may-not-fit': 'You chose this model, but it may be too large for this device.',
 			'nothing-fits': 'No model is known to fit this device; the smallest one is offered.'
 		},

@@ -71,12 +71,12 @@ export const zhCN: Messages = {
 			wasm: '中央处理器（较慢）'
 		},
 		reasons: {
-			'largest-fits': '',
+			'largest-fits': '本设备可以运行最大的模型。',
 			'too-small-for-4b': '本设备无法运行最大的模型，因此选择了较小的模型。',
 			'no-webgpu': '此浏览器没有可用的 WebGPU，因此改用在处理器上运行的较小模型。',
 			'no-webllm-fits': '本设备的图形处理器无法运行 WebGPU 模型，因此改用 ONNX Runtime 运行较小的模型。',
 			'webllm-failed': 'WebGPU 引擎无法在此启动，因此改为提供备用引擎。',
-			'user-choice': '',
+			'user-choice': '由您选择。',
 			'user-choice-may-not-fit': '您选择了这个模型，但它可能超出本设备的能力。',
 			'nothing-fits': '没有已知适合本设备的模型；现提供最小的模型。'
 		},

@@ -4,12 +4,38 @@ import { catalogOrigins, cspDirectives, cspHeader } from '../../../src/lib/csp.j
 
 describe('catalogOrigins', () => {
 	it('lists the origin of every model URL in the catalog, once each', () => {
-		const origins = catalogOrigins();
+		const origins = catalogOrigins(null);
 		for (const model of catalog.models) {
 			expect(origins).toContain(new URL(model.base).origin);
-			expect(origins).toContain(new URL(model.modelLib).origin);
+			if (model.modelLib) expect(origins).toContain(new URL(model.modelLib).origin);
 		}
 		expect(new Set(origins).size).toBe(origins.length);
+	});
+
+	it("adds the hosts of a deployer's mirror catalog and skips its relative and malformed URLs", () => {
+		const mirror = {
+			version: 1,
+			redirectHosts: ['https://cdn.hospital.example'],
+			models: [
+				{ id: 'a', base: 'https://models.hospital.example/mlc/Qwen3-4B/resolve/main/' },
+				{ id: 'b', base: '/models/Qwen3-0.6B-ONNX/', modelLib: 'not a url' },
+				'nonsense'
+			]
+		};
+		const origins = catalogOrigins(mirror);
+		expect(origins).toEqual(
+			[...catalogOrigins(null), 'https://cdn.hospital.example', 'https://models.hospital.example'].sort()
+		);
+	});
+	it("allows only the mirror's hosts when the mirror replaces the defaults", () => {
+		const mirror = {
+			version: 1,
+			keepDefaults: false,
+			models: [
+				{ id: 'a', base: 'https://models.hospital.example/Qwen3-4B/resolve/main/', modelLib: '/libs/a.wasm' }
+			]
+		};
+		expect(catalogOrigins(mirror)).toEqual(['https://models.hospital.example']);
 	});
 });
 
