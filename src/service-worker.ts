@@ -37,7 +37,7 @@ const precache = [
 const precached = new Set(precache);
 
 sw.addEventListener('install', (event) => {
-	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(precache)));
+	event.waitUntil(Promise.all([caches.open(CACHE).then((cache) => cache.addAll(precache)), saveCatalog()]));
 });
 
 sw.addEventListener('activate', (event) => {
@@ -53,9 +53,12 @@ sw.addEventListener('activate', (event) => {
 
 sw.addEventListener('message', (event) => {
 	const data: unknown = event.data;
-	if (typeof data === 'object' && data !== null && 'type' in data && data.type === 'SKIP_WAITING') {
-		void sw.skipWaiting();
-	}
+	if (typeof data !== 'object' || data === null || !('type' in data)) return;
+	if (data.type === 'SKIP_WAITING') void sw.skipWaiting();
+	// A model is ready on this device: keep the engines' code too, so it also runs offline. (The
+	// worker may have started before this service worker controlled the page, so its files may not
+	// have passed through the fetch handler.) Small next to the model the person agreed to download.
+	if (data.type === 'CACHE_ENGINE_CODE') event.waitUntil(cacheEngineCode());
 });
 
 sw.addEventListener('fetch', (event) => {
@@ -108,6 +111,32 @@ sw.addEventListener('fetch', (event) => {
 		event.respondWith(fetch(request).catch(async () => (await fromCache(url.pathname)) ?? (await shell())));
 	}
 });
+
+/** Keeps a copy of the model catalog (if the deployer has one) for offline starts. Never throws. */
+async function saveCatalog(): Promise<void> {
+	try {
+		const response = await fetch(CATALOG, { cache: 'no-cache' });
+		const cache = await caches.open(CATALOG_CACHE);
+		if (response.ok) await cache.put(CATALOG, response);
+		else if (response.status === 404) await cache.delete(CATALOG);
+	} catch {
+		// Offline: keep whatever copy there is.
+	}
+}
+
+async function cacheEngineCode(): Promise<void> {
+	await saveCatalog();
+	const cache = await caches.open(CACHE);
+	for (const file of build.filter((path) => ENGINE_CODE.test(path))) {
+		if (await cache.match(file)) continue;
+		try {
+			const response = await fetch(file);
+			if (response.ok) await cache.put(file, response);
+		} catch {
+			// Offline or gone: the next ready model asks again.
+		}
+	}
+}
 
 async function fromCache(pathname: string): Promise<Response | undefined> {
 	const cache = await caches.open(CACHE);

@@ -59,6 +59,15 @@ export function kioskMode(url: URL = new URL(location.href)): boolean {
 	return readPreference(KIOSK_KEY) === '1';
 }
 
+/** Asks the service worker to cache the engines' code, so a model that ran once also runs offline. */
+function keepEngineCodeOffline(): void {
+	navigator.serviceWorker?.ready
+		.then((registration) => registration.active?.postMessage({ type: 'CACHE_ENGINE_CODE' }))
+		.catch(() => {
+			// No service worker: the app is not available offline anyway.
+		});
+}
+
 export class EngineController {
 	readonly client: EngineClient;
 	#catalog = $state.raw<LoadedCatalog | null>(null);
@@ -268,6 +277,7 @@ export class EngineController {
 			this.#ready = info;
 			this.#phase = 'ready';
 			this.#wake();
+			keepEngineCodeOffline();
 		} catch (cause) {
 			if (this.#load !== controller || controller.signal.aborted) return;
 			const error: EngineError =

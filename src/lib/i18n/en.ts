@@ -63,6 +63,7 @@ export const en = {
 		ready: (model: string, engine: string) => `${model} is ready (${engine}).`,
 		typeWhileLoading: 'You can type your question now; emergency checks work without the model.',
 		retry: 'Try again',
+		loadFailed: (reason: string) => `The model could not be started: ${reason}`,
 		waiting: 'Waiting for the model to finish loading…',
 		engines: {
 			webllm: 'WebGPU (web-llm)',
@@ -76,7 +77,7 @@ export const en = {
 			'no-webgpu': 'This browser has no usable WebGPU, so a smaller model runs on the processor.',
 			'no-webllm-fits':
 				'This device’s graphics processor cannot hold the WebGPU models, so a smaller model runs with ONNX Runtime.',
-			'webllm-failed': 'The WebGPU engine could not start here, so the fallback engine is offered instead.',
+			'webllm-failed': 'The WebGPU engine could not start here, so the fallback engine is used instead.',
 			'user-choice': 'Chosen by you.',
 			'user-choice-may-not-fit': 'You chose this model, but it may be too large for this device.',
 			'nothing-fits': 'No model is known to fit this device; the smallest one is offered.'

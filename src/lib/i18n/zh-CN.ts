@@ -63,6 +63,7 @@ export const zhCN: Messages = {
 		ready: (model: string, engine: string) => `${model} 已就绪（${engine}）。`,
 		typeWhileLoading: '现在就可以输入问题；紧急情况识别不需要模型。',
 		retry: '重试',
+		loadFailed: (reason: string) => `模型无法启动：${reason}`,
 		waiting: '正在等待模型加载完成…',
 		engines: {
 			webllm: 'WebGPU（web-llm）',
@@ -75,7 +76,7 @@ export const zhCN: Messages = {
 			'too-small-for-4b': '本设备无法运行最大的模型，因此选择了较小的模型。',
 			'no-webgpu': '此浏览器没有可用的 WebGPU，因此改用在处理器上运行的较小模型。',
 			'no-webllm-fits': '本设备的图形处理器无法运行 WebGPU 模型，因此改用 ONNX Runtime 运行较小的模型。',
-			'webllm-failed': 'WebGPU 引擎无法在此启动，因此改为提供备用引擎。',
+			'webllm-failed': 'WebGPU 引擎无法在此启动，因此改用备用引擎。',
 			'user-choice': '由您选择。',
 			'user-choice-may-not-fit': '您选择了这个模型，但它可能超出本设备的能力。',
 			'nothing-fits': '没有已知适合本设备的模型；现提供最小的模型。'

@@ -1,0 +1,148 @@
+// The on-device model end to end, in real Chromium, with the generated test models served from
+// localhost as a hospital mirror would serve real ones (scripts/serve.js --fixtures): consent before
+// any download, the real llm worker and the real ONNX Runtime (WASM and WebGPU through SwiftShader),
+// stop mid-answer, offline reload from the browser cache, and a broken web-llm library.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const answers = JSON.parse(readFileSync('scripts/fixtures/model-answers.json', 'utf8')) as {
+	'qwen3-tiny': { answer: string };
+	'qwen3-tiny-endless': { loop: string };
+};
+const FIXED = answers['qwen3-tiny'].answer;
+const LOOP = answers['qwen3-tiny-endless'].loop;
+
+/** Model files (not the catalog) that the page or its workers asked for. */
+function recordModelRequests(page: Page): string[] {
+	const seen: string[] = [];
+	page.context().on('request', (request) => {
+		const path = new URL(request.url()).pathname;
+		if (path.startsWith('/models/fixtures/')) seen.push(path);
+	});
+	return seen;
+}
+
+async function ask(page: Page, question: string) {
+	const box = page.getByRole('textbox', { name: 'Your question' });
+	await box.fill(question);
+	await box.press('Enter');
+}
+
+const lastAnswer = (page: Page) => page.getByRole('log').getByRole('listitem').last();
+
+test.describe('a patient whose browser has no WebGPU', () => {
+	test.use({ locale: 'en-US' });
+	test.beforeEach(async ({ page }) => {
+		await page.addInitScript(() => {
+			Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined, configurable: true });
+		});
+	});
+
+	test('is asked before anything is downloaded, then gets the answer from the model on WASM', async ({
+		page
+	}) => {
+		const requests = recordModelRequests(page);
+		await page.goto('/');
+		const card = page.getByRole('region', { name: 'Download Test model (fixed answer) to this device?' });
+		await expect(card).toBeVisible();
+		await expect(card.getByText('It will run with ONNX Runtime · processor (slower).')).toBeVisible();
+		await expect(card.getByText('This browser has no usable WebGPU')).toBeVisible();
+		await expect(card.getByText(/about 11 MB/).first()).toBeVisible();
+		// The textbox works before any model: the question waits with an honest notice.
+		await ask(page, 'What helps a fever?');
+		await expect(lastAnswer(page).getByText('The on-device model is not set up yet')).toBeVisible();
+		expect(requests, 'no model file before consent').toEqual([]);
+
+		await card.getByRole('button', { name: 'Download the model' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'is ready' })).toContainText(
+			'Test model (fixed answer) is ready (ONNX Runtime · processor (slower)).'
+		);
+		expect(requests.length).toBeGreaterThan(0);
+		await ask(page, '发烧了怎么办？');
+		await expect(lastAnswer(page)).toContainText(FIXED);
+		await expect(lastAnswer(page)).toContainText("Follow your doctor's advice.");
+	});
+});
+
+test.describe('a patient with WebGPU', () => {
+	test.use({ locale: 'en-US' });
+
+	test('picks the ONNX model, which runs on WebGPU, answers, and comes back offline from the cache', async ({
+		page,
+		context
+	}) => {
+		await page.goto('/');
+		await page.getByRole('combobox', { name: 'Model' }).selectOption('fixture-qwen3-tiny');
+		const card = page.getByRole('region', { name: 'Download Test model (fixed answer) to this device?' });
+		await expect(card.getByText('It will run with ONNX Runtime · graphics processor.')).toBeVisible();
+		await card.getByRole('button', { name: 'Download the model' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'is ready' })).toContainText(
+			'(ONNX Runtime · graphics processor)'
+		);
+		await ask(page, 'Is 38.5 °C a fever?');
+		await expect(lastAnswer(page)).toContainText(FIXED);
+		await page.evaluate(() => navigator.serviceWorker.ready);
+		// The service worker keeps the engine's code once a model is ready (ONNX Runtime's wasm last).
+		await page.waitForFunction(async () => {
+			for (const key of await caches.keys()) {
+				const cache = await caches.open(key);
+				const requests = await cache.keys();
+				if (requests.some((request) => request.url.endsWith('.wasm'))) return true;
+			}
+			return false;
+		});
+
+		// Offline: the app, the engine code, the catalog and the model all come from this device.
+		await context.setOffline(true);
+		const requests = recordModelRequests(page);
+		await page.reload();
+		await expect(page.getByRole('status').filter({ hasText: 'is ready' })).toContainText(
+			'Test model (fixed answer) is ready',
+			{ timeout: 30_000 }
+		);
+		await expect(page.getByRole('button', { name: 'Download the model' })).toHaveCount(0);
+		await ask(page, 'And for a child?');
+		await expect(lastAnswer(page)).toContainText(FIXED);
+		// Whatever was asked for was answered by the cache: no download was needed.
+		expect(requests.filter((path) => path.endsWith('.onnx'))).toEqual([]);
+	});
+
+	test('stops an answer midway and keeps what was written', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('combobox', { name: 'Model' }).selectOption('fixture-qwen3-tiny-endless');
+		await page.getByRole('button', { name: 'Download the model' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'is ready' })).toBeVisible();
+		await ask(page, 'Tell me about ibuprofen');
+		const answer = lastAnswer(page);
+		await expect(answer).toContainText(LOOP.slice(0, 20));
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await expect(answer.getByText('Stopped. The answer above is incomplete.')).toBeVisible();
+		const kept = await answer.locator('.text').innerText();
+		expect(kept.length).toBeGreaterThan(10);
+		expect(LOOP.repeat(50).startsWith(kept.trim())).toBe(true);
+		await page.waitForTimeout(500);
+		expect(await answer.locator('.text').innerText()).toBe(kept);
+		await expect(page.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+	});
+
+	test('a mirror with a broken web-llm library gives a clear error and the ONNX fallback', async ({
+		page
+	}) => {
+		await page.goto('/');
+		const first = page.getByRole('region', { name: /Download Test model \(broken web-llm library\)/ });
+		await expect(first.getByText('It will run with WebGPU (web-llm).')).toBeVisible();
+		await first.getByRole('button', { name: 'Download the model' }).click();
+		await expect(
+			page.getByRole('alert').filter({ hasText: 'could not be loaded on this device' })
+		).toBeVisible({
+			timeout: 30_000
+		});
+		const fallback = page.getByRole('region', { name: /Download Test model \(fixed answer\)/ });
+		await expect(fallback.getByText('The WebGPU engine could not start here')).toBeVisible();
+		await fallback.getByRole('button', { name: 'Download the model' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'is ready' })).toContainText('ONNX Runtime');
+		await ask(page, 'What helps a cold?');
+		await expect(lastAnswer(page)).toContainText(FIXED);
+	});
+});
