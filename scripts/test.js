@@ -1,5 +1,6 @@
 // `npm test`: install what is missing (dependencies; Chromium through apt-get as root), then run every
-// check: svelte-check, lint, unit tests, the production build, and the end-to-end tests against it.
+// check: the test models (generated, skipped when up to date), svelte-check, lint, unit tests, the
+// production build, and the end-to-end tests against it.
 // Every step runs even after a failure, so one run shows everything that is wrong.
 import { ensureChromium, ensureDependencies, run } from './env.js';
 
@@ -8,6 +9,7 @@ ensureChromium();
 
 /** @type {[name: string, command: string, args: string[]][]} */
 const steps = [
+	['test models (fixtures:models)', 'npm', ['run', '--silent', 'fixtures:models']],
 	['types (svelte-check)', 'npm', ['run', 'check']],
 	['lint (prettier + eslint)', 'npm', ['run', 'lint']],
 	['unit tests (vitest)', 'npx', ['vitest', 'run']],

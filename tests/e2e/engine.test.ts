@@ -65,6 +65,35 @@ test.describe('a patient whose browser has no WebGPU', () => {
 	});
 });
 
+test.describe('clinic staff managing stored models', () => {
+	test.use({ locale: 'en-US' });
+
+	test('see the downloaded model with its size, delete it, and the chat asks again', async ({ page }) => {
+		await page.addInitScript(() => {
+			Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined, configurable: true });
+		});
+		await page.goto('/settings');
+		const section = page.getByRole('region', { name: 'Models on this device' });
+		await expect(section.getByText('No model is stored on this device.')).toBeVisible();
+
+		await page.goto('/');
+		await page.getByRole('button', { name: 'Download the model' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'is ready' })).toBeVisible();
+
+		await page.getByRole('link', { name: 'Settings' }).click();
+		const item = section.getByRole('listitem').filter({ hasText: 'Test model (fixed answer) (fp32)' });
+		await expect(item).toContainText(/\d+(\.\d)? MB on this device · in use/);
+		await item.getByRole('button', { name: 'Delete Test model (fixed answer) (fp32)' }).click();
+		await expect(section.getByRole('status')).toHaveText(
+			'Test model (fixed answer) (fp32) was deleted from this device.'
+		);
+		await expect(section.getByText('No model is stored on this device.')).toBeVisible();
+
+		await page.getByRole('link', { name: 'Chat' }).click();
+		await expect(page.getByRole('button', { name: 'Download the model' })).toBeVisible();
+	});
+});
+
 test.describe('a patient with WebGPU', () => {
 	test.use({ locale: 'en-US' });
 

@@ -51,6 +51,11 @@ export function engineAnswerer(
 				};
 			} catch (error) {
 				if (!(error instanceof EngineFailure)) throw error;
+				// The engine may be broken now (lost GPU device, poisoned runtime): restart it from the
+				// cache so the next question works; a crashed worker is restarted by the controller.
+				if (error.code === 'device-lost' || error.code === 'unknown' || error.code === 'model-files') {
+					void engine.recover();
+				}
 				return {
 					kind: 'answer',
 					raw: error.partialText ?? raw,

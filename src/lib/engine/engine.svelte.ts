@@ -53,8 +53,8 @@ function writePreference(key: string, value: string | null): void {
 }
 
 /** Kiosk mode: `?kiosk=1` turns it on and is remembered, `?kiosk=0` turns it off. */
-export function kioskMode(url: URL = new URL(location.href)): boolean {
-	const flag = url.searchParams.get('kiosk');
+export function kioskMode(search: string = location.search): boolean {
+	const flag = /[?&]kiosk=([01])(?:&|$)/.exec(search)?.[1];
 	if (flag === '1' || flag === '0') writePreference(KIOSK_KEY, flag);
 	return readPreference(KIOSK_KEY) === '1';
 }
@@ -84,6 +84,7 @@ export class EngineController {
 	#load: AbortController | null = null;
 	#waiters: Array<() => void> = [];
 	#started: Promise<void> | null = null;
+	#prepared: Promise<void> | null = null;
 
 	constructor(client: EngineClient = new EngineClient()) {
 		this.client = client;
@@ -138,9 +139,17 @@ export class EngineController {
 		return this.#started;
 	}
 
+	/** Reads the catalog and chooses a model, without loading anything (settings use this). */
+	prepare(): Promise<void> {
+		this.#prepared ??= (async () => {
+			this.#catalog = await loadCatalog();
+			await this.#choose(readPreference(PREFERRED_KEY) ?? undefined);
+		})();
+		return this.#prepared;
+	}
+
 	async #start(kiosk: boolean): Promise<void> {
-		this.#catalog = await loadCatalog();
-		await this.#choose(readPreference(PREFERRED_KEY) ?? undefined);
+		await this.prepare();
 		const model = this.#choice?.model;
 		if (!model) {
 			this.#wake();
@@ -284,6 +293,8 @@ export class EngineController {
 				cause instanceof EngineFailure
 					? { code: cause.code, detail: cause.detail }
 					: { code: 'unknown', detail: String(cause) };
+			// One ONNX failure poisons ONNX Runtime in that worker: start the next attempt in a fresh one.
+			if (model.engine === 'onnx') this.client.dispose();
 			if (model.engine === 'webllm' && error.code !== 'network' && error.code !== 'quota') {
 				// web-llm cannot run here: offer the ONNX fallback, saying why.
 				this.#webllmFailed = true;
@@ -297,6 +308,19 @@ export class EngineController {
 		} finally {
 			if (this.#load === controller) this.#load = null;
 		}
+	}
+
+	/**
+	 * After a failed answer that may have broken the engine (a lost GPU device, or an ONNX Runtime
+	 * whose session chain is poisoned after one failure): a fresh worker, and the same model again
+	 * from the browser cache. The conversation is untouched.
+	 */
+	async recover(): Promise<void> {
+		const model = this.client.loaded?.model ?? this.#choice?.model;
+		if (!model || this.#phase === 'loading') return;
+		this.client.dispose();
+		this.#ready = null;
+		await this.#loadModel(model);
 	}
 
 	#fail(error: EngineError): void {
@@ -340,10 +364,15 @@ export class EngineController {
 		);
 	}
 
-	/** Models fully in the browser cache, with sizes. */
-	cachedModels() {
+	/** Catalog models fully in the browser cache, with their sizes. */
+	async cachedModels(): Promise<Array<{ model: ModelEntry; bytes: number | null }>> {
+		await this.prepare();
 		const models = this.#catalog?.catalog.models ?? [];
-		return this.client.cached(models);
+		const cached = await this.client.cached(models);
+		return models.flatMap((model) => {
+			const entry = cached.find((item) => item.modelId === model.id);
+			return entry ? [{ model, bytes: entry.bytes }] : [];
+		});
 	}
 
 	/** Deletes one cached model; unloads it first when it is the loaded one. */

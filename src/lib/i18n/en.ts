@@ -228,6 +228,21 @@ export const en = {
 			tryEmergency: (signs: string) => `Emergency: ${signs}`,
 			tryNone: 'Not an emergency.'
 		},
+		models: {
+			heading: 'Models on this device',
+			lead: 'Language models downloaded to this browser. Deleting one frees its space; it is downloaded again when next needed.',
+			loading: 'Checking this device…',
+			none: 'No model is stored on this device.',
+			size: (size: string) => `${size} on this device`,
+			unknownSize: 'size unknown',
+			inUse: 'in use',
+			remove: (model: string) => `Delete ${model}`,
+			removeAll: 'Delete all models',
+			removed: (model: string) => `${model} was deleted from this device.`,
+			removedAll: 'All models were deleted from this device.',
+			failed: (reason: string) => `Could not delete: ${reason}`,
+			total: (size: string) => `Total: ${size}`
+		},
 		numbers: {
 			heading: 'Emergency numbers',
 			lead: 'The emergency alert shows the numbers for this region.',

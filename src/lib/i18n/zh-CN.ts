@@ -226,6 +226,21 @@ export const zhCN: Messages = {
 			tryEmergency: (signs: string) => `紧急情况：${signs}`,
 			tryNone: '不是紧急情况。'
 		},
+		models: {
+			heading: '本设备上的模型',
+			lead: '已下载到此浏览器的语言模型。删除后可释放空间；下次需要时会重新下载。',
+			loading: '正在检查本设备…',
+			none: '本设备上没有保存任何模型。',
+			size: (size: string) => `占用 ${size}`,
+			unknownSize: '大小未知',
+			inUse: '正在使用',
+			remove: (model: string) => `删除 ${model}`,
+			removeAll: '删除所有模型',
+			removed: (model: string) => `已从本设备删除 ${model}。`,
+			removedAll: '已从本设备删除所有模型。',
+			failed: (reason: string) => `无法删除：${reason}`,
+			total: (size: string) => `合计：${size}`
+		},
 		numbers: {
 			heading: '急救电话',
 			lead: '紧急提示会显示此地区的电话号码。',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChatSession, type Answerer, type ChatMessage } from '../../../src/lib/chat/session.svelte';
+import { ChatSession, type Answerer } from '../../../src/lib/chat/session.svelte';
 
 /** A recording answerer (a test double): remembers what it was asked and answers at once. */
 function recordingAnswerer(raw = 'fake answer') {
