@@ -23,8 +23,8 @@ function recordModelRequests(page: Page): string[] {
 	return seen;
 }
 
-async function ask(page: Page, question: string) {
-	const box = page.getByRole('textbox', { name: 'Your question' });
+async function ask(page: Page, question: string, label = 'Your question') {
+	const box = page.getByRole('textbox', { name: label });
 	await box.fill(question);
 	await box.press('Enter');
 }
@@ -62,6 +62,62 @@ test.describe('a patient whose browser has no WebGPU', () => {
 		await ask(page, '发烧了怎么办？');
 		await expect(lastAnswer(page)).toContainText(FIXED);
 		await expect(lastAnswer(page)).toContainText("Follow your doctor's advice.");
+	});
+});
+
+test.describe('a patient with the app open in two tabs', () => {
+	test.use({ locale: 'en-US' });
+
+	test('gets one engine: the second tab says so, and takes over when the first closes', async ({ page }) => {
+		await page.goto('/');
+		await expect(page.getByRole('button', { name: 'Download the model' })).toBeVisible();
+		const second = await page.context().newPage();
+		await second.goto('/');
+		await expect(second.getByText('The model is already running in another tab of this app.')).toBeVisible();
+		await expect(second.getByRole('button', { name: 'Download the model' })).toHaveCount(0);
+		// Emergency checks do not need the engine: the second tab still raises the alert.
+		await second
+			.getByRole('textbox', { name: 'Your question' })
+			.fill('He is not breathing and his lips are blue');
+		await second.getByRole('textbox', { name: 'Your question' }).press('Enter');
+		await expect(second.getByRole('alert').filter({ hasText: 'This may be an emergency' })).toBeVisible();
+		await page.close();
+		await expect(second.getByRole('button', { name: 'Download the model' })).toBeVisible();
+	});
+});
+
+test.describe('a kiosk set up by staff', () => {
+	test.use({ locale: 'zh-CN' });
+
+	test('downloads the model without asking, and answers in Chinese', async ({ page }) => {
+		await page.addInitScript(() => {
+			Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined, configurable: true });
+		});
+		await page.goto('/?kiosk=1');
+		await expect(page.getByRole('status').filter({ hasText: '已就绪' })).toBeVisible();
+		await expect(page.getByRole('button', { name: '下载模型' })).toHaveCount(0);
+		await ask(page, '孩子发烧38.5度怎么办？', '您的问题');
+		await expect(lastAnswer(page)).toContainText(FIXED);
+		await expect(lastAnswer(page)).toContainText('请遵医嘱。');
+		// Remembered: a reload without the parameter stays in kiosk mode.
+		await page.goto('/');
+		await expect(page.getByRole('status').filter({ hasText: '已就绪' })).toBeVisible();
+	});
+});
+
+test.describe('a patient whose browser has little storage left', () => {
+	test.use({ locale: 'en-US' });
+
+	test('is told before downloading, and cannot start a download that would not fit', async ({ page }) => {
+		await page.addInitScript(() => {
+			const estimate = async () => ({ usage: 9_000_000, quota: 10_000_000 });
+			Object.defineProperty(StorageManager.prototype, 'estimate', { value: estimate, configurable: true });
+		});
+		await page.goto('/');
+		await expect(
+			page.getByRole('alert').filter({ hasText: 'There is not enough storage for this model' })
+		).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Download the model' })).toBeDisabled();
 	});
 });
 

@@ -30,9 +30,12 @@ export type EnginePhase =
 	| 'declined' // the person said "not now"
 	| 'loading' // downloading and/or preparing the model
 	| 'ready'
-	| 'error'; // the last load failed (see `error`); `retry` or choose another model
+	| 'error' // the last load failed (see `error`); `retry` or choose another model
+	| 'elsewhere'; // another tab of this app holds the engine; this one takes over when that tab closes
 
 const PREFERRED_KEY = 'engine.preferred-model';
+/** One engine per browser profile: a second tab must not load a second multi-GB copy. */
+const ENGINE_LOCK = 'health-qa-llm-engine';
 const KIOSK_KEY = 'kiosk';
 
 function readPreference(key: string): string | null {
@@ -150,6 +153,41 @@ export class EngineController {
 
 	async #start(kiosk: boolean): Promise<void> {
 		await this.prepare();
+		if (!(await this.#acquireEngineLock(kiosk))) {
+			this.#phase = 'elsewhere';
+			this.#wake();
+			return;
+		}
+		await this.#afterLock(kiosk);
+	}
+
+	/**
+	 * Web Locks: the tab that holds the lock owns the engine until it closes. Without the API (old
+	 * browsers) every tab runs its own. When another tab holds it, this tab queues for it and carries
+	 * on from here when it is released.
+	 */
+	#acquireEngineLock(kiosk: boolean): Promise<boolean> {
+		const locks = navigator.locks;
+		if (!locks) return Promise.resolve(true);
+		const hold = () => new Promise<void>(() => {}); // released when the tab closes
+		return new Promise((resolve) => {
+			locks
+				.request(ENGINE_LOCK, { ifAvailable: true }, (lock) => {
+					resolve(lock !== null);
+					if (lock === null) {
+						void locks.request(ENGINE_LOCK, () => {
+							void this.#afterLock(kiosk);
+							return hold();
+						});
+						return undefined;
+					}
+					return hold();
+				})
+				.catch(() => resolve(true));
+		});
+	}
+
+	async #afterLock(kiosk: boolean): Promise<void> {
 		const model = this.#choice?.model;
 		if (!model) {
 			this.#wake();

@@ -63,6 +63,8 @@ export const en = {
 		ready: (model: string, engine: string) => `${model} is ready (${engine}).`,
 		typeWhileLoading: 'You can type your question now; emergency checks work without the model.',
 		retry: 'Try again',
+		elsewhere:
+			'The model is already running in another tab of this app. Use that tab, or close it and this tab takes over; loading a second copy would use twice the memory.',
 		loadFailed: (reason: string) => `The model could not be started: ${reason}`,
 		waiting: 'Waiting for the model to finish loading…',
 		engines: {

@@ -63,6 +63,8 @@ export const zhCN: Messages = {
 		ready: (model: string, engine: string) => `${model} 已就绪（${engine}）。`,
 		typeWhileLoading: '现在就可以输入问题；紧急情况识别不需要模型。',
 		retry: '重试',
+		elsewhere:
+			'模型已在本应用的另一个标签页中运行。请使用那个标签页，或关闭它，本标签页会自动接管；再加载一份会占用双倍内存。',
 		loadFailed: (reason: string) => `模型无法启动：${reason}`,
 		waiting: '正在等待模型加载完成…',
 		engines: {
