@@ -3,6 +3,8 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4174);
+/** A second server whose model files arrive slowly (see tests/e2e/download.test.ts). */
+export const SLOW_PORT = PORT + 1;
 
 export const CHROMIUM_ARGS = [
 	'--enable-unsafe-webgpu',
@@ -35,10 +37,19 @@ export default defineConfig({
 			args: CHROMIUM_ARGS
 		}
 	},
-	webServer: {
-		command: `node scripts/serve.js --port ${PORT} --fixtures`,
-		url: `http://localhost:${PORT}`,
-		reuseExistingServer: false,
-		timeout: 30_000
-	}
+	webServer: [
+		{
+			command: `node scripts/serve.js --port ${PORT} --fixtures`,
+			url: `http://localhost:${PORT}`,
+			reuseExistingServer: false,
+			timeout: 30_000
+		},
+		{
+			// The same app and models over a slow link (1.5 MB/s), for download progress, cancel and resume.
+			command: `node scripts/serve.js --port ${SLOW_PORT} --fixtures --throttle 1500000`,
+			url: `http://localhost:${SLOW_PORT}`,
+			reuseExistingServer: false,
+			timeout: 30_000
+		}
+	]
 });

@@ -11,9 +11,11 @@
 //   --models DIR  serve DIR at /models/ (a local model mirror with its own catalog.json)
 //   --fixtures    serve the generated test models (tests/fixtures/models/) at /models/fixtures/ and
 //                 their catalog at /models/catalog.json, as the end-to-end tests do
+//   --throttle N  send those test model files at N bytes per second (a slow network, so tests can
+//                 watch, cancel and resume a download)
 import { createServer } from 'node:http';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 import { cspHeader } from '../src/lib/csp.js';
@@ -49,10 +51,59 @@ export function inlineScriptHashes(/** @type {string} */ dir) {
 export const FIXTURE_MODELS = 'tests/fixtures/models';
 
 /**
- * @param {{ port?: number, dir?: string, host?: string, models?: string, fixtures?: boolean }} options
+ * A file sent slowly, in 64 KiB chunks at `rate` bytes per second, with single-range support
+ * (transformers.js probes files with `Range: bytes=0-0`). For tests of slow downloads only.
+ * @param {string} root
+ * @param {number} rate
+ * @param {(res: import('node:http').ServerResponse) => void} setHeaders
+ * @returns {import('sirv').RequestHandler}
+ */
+function throttledFiles(root, rate, setHeaders) {
+	return (req, res, next) => {
+		const path = join(root, decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/'));
+		if (!path.startsWith(root) || !existsSync(path) || !statSync(path).isFile()) return next?.();
+		const data = readFileSync(path);
+		setHeaders(res);
+		res.setHeader('Accept-Ranges', 'bytes');
+		res.setHeader('Content-Type', path.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+		let start = 0;
+		let end = data.length - 1;
+		const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+		if (range) {
+			start = range[1] ? Number(range[1]) : Math.max(0, data.length - Number(range[2]));
+			end = range[1] && range[2] ? Math.min(Number(range[2]), end) : end;
+			res.statusCode = 206;
+			res.setHeader('Content-Range', `bytes ${start}-${end}/${data.length}`);
+		}
+		const body = data.subarray(start, end + 1);
+		res.setHeader('Content-Length', body.length);
+		if (req.method === 'HEAD') return res.end();
+		const chunk = 64 * 1024;
+		let offset = 0;
+		const send = () => {
+			if (res.destroyed) return;
+			const piece = body.subarray(offset, offset + chunk);
+			offset += piece.length;
+			if (offset >= body.length) return res.end(piece);
+			res.write(piece);
+			setTimeout(send, (piece.length / rate) * 1000);
+		};
+		send();
+	};
+}
+
+/**
+ * @param {{ port?: number, dir?: string, host?: string, models?: string, fixtures?: boolean, throttle?: number }} options
  * @returns {Promise<import('node:http').Server>}
  */
-export function serve({ port = 4173, dir = 'build', host = '127.0.0.1', models, fixtures = false } = {}) {
+export function serve({
+	port = 4173,
+	dir = 'build',
+	host = '127.0.0.1',
+	models,
+	fixtures = false,
+	throttle
+} = {}) {
 	if (!existsSync(dir)) throw new Error(`No build found in ${dir}/: run "npm run build" first.`);
 	const headers = Object.entries(securityHeaders(inlineScriptHashes(dir)));
 	/** @type {import('sirv').Options} */
@@ -84,7 +135,9 @@ export function serve({ port = 4173, dir = 'build', host = '127.0.0.1', models, 
 		}
 		mounts.push([
 			'/models/fixtures/',
-			sirv(FIXTURE_MODELS, { etag: true, dev: true, setHeaders: modelHeaders })
+			throttle
+				? throttledFiles(resolve(FIXTURE_MODELS), throttle, modelHeaders)
+				: sirv(FIXTURE_MODELS, { etag: true, dev: true, setHeaders: modelHeaders })
 		]);
 		const catalog = readFileSync(join(FIXTURE_MODELS, 'catalog.json'));
 		mounts.push([
@@ -128,11 +181,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 			port: { type: 'string', default: '4173' },
 			dir: { type: 'string', default: 'build' },
 			models: { type: 'string' },
-			fixtures: { type: 'boolean', default: false }
+			fixtures: { type: 'boolean', default: false },
+			throttle: { type: 'string' }
 		}
 	});
 	const port = Number(values.port);
-	serve({ port, dir: values.dir, host: 'localhost', models: values.models, fixtures: values.fixtures })
+	serve({
+		port,
+		dir: values.dir,
+		host: 'localhost',
+		models: values.models,
+		fixtures: values.fixtures,
+		throttle: values.throttle ? Number(values.throttle) : undefined
+	})
 		.then(() => console.log(`Serving ${values.dir}/ on http://localhost:${port}`))
 		.catch((error) => {
 			console.error(error instanceof Error ? error.message : error);

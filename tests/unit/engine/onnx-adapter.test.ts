@@ -120,6 +120,21 @@ describe('modelFiles', () => {
 });
 
 describe('LoadProgressTracker', () => {
+	it('shows the large file still arriving once a small one started after it is done', () => {
+		const events: LoadProgress[] = [];
+		const tracker = new LoadProgressTracker(
+			(p) => events.push(p),
+			['tokenizer.json', 'generation_config.json'],
+			0
+		);
+		tracker.update({ status: 'initiate', name: 'm', file: 'tokenizer.json' });
+		tracker.update({ status: 'initiate', name: 'm', file: 'generation_config.json' });
+		expect(events.at(-1)?.file).toBe('generation_config.json');
+		tracker.update({ status: 'done', name: 'm', file: 'generation_config.json' });
+		expect(events.at(-1)?.file).toBe('tokenizer.json');
+		expect(events.at(-1)?.phase).toBe('download');
+	});
+
 	it('reports downloads per file and per percent, then compile once every file is in', () => {
 		const events: LoadProgress[] = [];
 		const tracker = new LoadProgressTracker((p) => events.push(p), ['config.json', 'onnx/model.onnx'], 1);

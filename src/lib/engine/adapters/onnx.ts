@@ -295,6 +295,8 @@ export class LoadProgressTracker {
 	#cachedFiles: number;
 	#pending: Set<string>;
 	#file: string | undefined;
+	/** Files started and not yet done, oldest first: the one shown is the newest still arriving. */
+	#active: string[] = [];
 	#lastPercent = -1;
 	#loadedBytes: number | null = null;
 	#totalBytes: number | null = null;
@@ -314,6 +316,7 @@ export class LoadProgressTracker {
 		switch (info.status) {
 			case 'initiate':
 			case 'download':
+				if (!this.#active.includes(info.file)) this.#active.push(info.file);
 				if (info.file !== this.#file) {
 					this.#file = info.file;
 					this.#download(`${info.status} ${info.file}`);
@@ -328,6 +331,12 @@ export class LoadProgressTracker {
 			}
 			case 'done':
 				this.#pending.delete(info.file);
+				this.#active = this.#active.filter((file) => file !== info.file);
+				if (this.#file === info.file && this.#active.length > 0) {
+					// A small file finished while a large one is still arriving: show the large one.
+					this.#file = this.#active[this.#active.length - 1];
+					this.#download(`now ${this.#file}`);
+				}
 				if (this.#pending.size === 0 && !this.#compiling) {
 					this.#compiling = true;
 					this.#emit({
