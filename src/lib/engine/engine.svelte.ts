@@ -146,6 +146,9 @@ export class EngineController {
 	prepare(): Promise<void> {
 		this.#prepared ??= (async () => {
 			this.#catalog = await loadCatalog();
+			// For whoever deploys the app: what was wrong with their catalog file.
+			for (const warning of this.#catalog.warnings)
+				console.warn(`Model catalog: ${warning.code}: ${warning.detail}`);
 			await this.#choose(readPreference(PREFERRED_KEY) ?? undefined);
 		})();
 		return this.#prepared;
