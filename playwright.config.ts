@@ -27,7 +27,7 @@ export default defineConfig({
 	workers: 2,
 	retries: process.env.CI ? 1 : 0,
 	timeout: 60_000,
-	expect: { timeout: 10_000 },
+	expect: { timeout: 20_000 },
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
 	use: {
 		baseURL: `http://localhost:${PORT}`,

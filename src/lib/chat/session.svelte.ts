@@ -46,6 +46,17 @@ export interface ChatMessage {
 	modelId?: string;
 	/** Assistant, streaming: waiting for the model to finish loading. */
 	waiting?: boolean;
+	/** Assistant: the tab closed or reloaded while it was being written; the text is partial. */
+	interrupted?: boolean;
+}
+
+/** Where the conversation is kept as it happens (IndexedDB in the app; nothing in tests). */
+export interface Recorder {
+	question(message: ChatMessage): void;
+	answer(message: ChatMessage): {
+		update(raw: string, text: string): void;
+		finish(message: ChatMessage): void;
+	};
 }
 
 /** What an answerer is asked: the redacted question, the conversation so far, and how to stream. */
@@ -99,10 +110,25 @@ export class ChatSession {
 	#extraTerms: ExtraTerms | (() => ExtraTerms);
 	#answerer: Answerer;
 
-	/** `extraTerms`: staff-added emergency terms, or a getter for the current ones (settings change live). */
-	constructor(answerer: Answerer = noModelAnswerer, extraTerms: ExtraTerms | (() => ExtraTerms) = {}) {
+	#recorder: Recorder | null;
+
+	/**
+	 * `extraTerms`: staff-added emergency terms, or a getter for the current ones (settings change live).
+	 * `recorder`: keeps every message as it happens (see recorder.ts).
+	 */
+	constructor(
+		answerer: Answerer = noModelAnswerer,
+		extraTerms: ExtraTerms | (() => ExtraTerms) = {},
+		recorder: Recorder | null = null
+	) {
 		this.#answerer = answerer;
 		this.#extraTerms = extraTerms;
+		this.#recorder = recorder;
+	}
+
+	/** Shows an earlier conversation again (e.g. after a reload); nothing is sent anywhere. */
+	restore(messages: readonly ChatMessage[]): void {
+		this.#messages = [...messages];
 	}
 
 	get messages(): readonly ChatMessage[] {
@@ -131,13 +157,15 @@ export class ChatSession {
 		const kinds = redaction.spans
 			.map((span) => span.kind)
 			.filter((kind, index, all) => all.indexOf(kind) === index);
-		this.#push({
+		const question: ChatMessage = {
 			id: newId(),
 			role: 'user',
 			text: redaction.text,
 			redacted: kinds,
 			emergency: verdict.categories
-		});
+		};
+		this.#push(question);
+		this.#recorder?.question(question);
 		if (verdict.emergency) {
 			this.#alert = verdict;
 			this.#pending = { question: redaction.text, locale };
@@ -179,7 +207,7 @@ export class ChatSession {
 		this.#controller?.abort();
 		this.#controller = controller;
 		this.#busy = true;
-		this.#push({
+		const started: ChatMessage = {
 			id,
 			role: 'assistant',
 			text: '',
@@ -187,7 +215,9 @@ export class ChatSession {
 			redacted: [],
 			emergency: [],
 			status: 'streaming'
-		});
+		};
+		this.#push(started);
+		const record = this.#recorder?.answer(started);
 		try {
 			const result = await this.#answerer.answer({
 				question,
@@ -195,7 +225,11 @@ export class ChatSession {
 				emergencyAware,
 				locale,
 				signal: controller.signal,
-				onText: (raw) => this.#update(id, { raw, text: stripThinking(raw).trim() }),
+				onText: (raw) => {
+					const text = stripThinking(raw).trim();
+					this.#update(id, { raw, text });
+					record?.update(raw, text);
+				},
 				onWaiting: (waiting) => this.#update(id, { waiting })
 			});
 			if (result.kind === 'notice') {
@@ -219,6 +253,8 @@ export class ChatSession {
 		} catch (error) {
 			this.#update(id, { status: 'error', error: error instanceof Error ? error.message : String(error) });
 		} finally {
+			const final = this.#messages.find((message) => message.id === id);
+			if (final) record?.finish(final);
 			if (this.#controller === controller) this.#controller = null;
 			this.#busy = false;
 		}

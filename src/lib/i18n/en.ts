@@ -34,6 +34,11 @@ export const en = {
 		writing: 'Writing…',
 		stop: 'Stop',
 		stopped: 'Stopped. The answer above is incomplete.',
+		interrupted: 'Interrupted when the page was closed. The answer above is incomplete.',
+		newConversation: 'New conversation',
+		storageFull:
+			'The browser’s storage is full, so this conversation is no longer being saved. What was saved before is kept. Free some space to keep saving.',
+		storageFailed: 'This conversation could not be saved on this device. What was saved before is kept.',
 		failed: (reason: string) => `The answer could not be completed: ${reason}`,
 		answeredBy: (model: string) => `Answered on this device by ${model}`
 	},

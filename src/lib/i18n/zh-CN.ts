@@ -35,6 +35,10 @@ export const zhCN: Messages = {
 		writing: '正在回答…',
 		stop: '停止',
 		stopped: '已停止。上面的回答不完整。',
+		interrupted: '页面关闭时回答被中断。上面的回答不完整。',
+		newConversation: '新对话',
+		storageFull: '浏览器存储空间已满，此对话不再保存。之前保存的内容仍然保留。请清理空间以继续保存。',
+		storageFailed: '无法在本设备上保存此对话。之前保存的内容仍然保留。',
 		failed: (reason: string) => `回答未能完成：${reason}`,
 		answeredBy: (model: string) => `由本设备上的 ${model} 回答`
 	},

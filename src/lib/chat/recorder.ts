@@ -1,0 +1,138 @@
+// Keeps the conversation on screen in IndexedDB as it happens, so a reload or a closed tab loses
+// nothing: the question when it is taken, the answer while it streams (throttled, StreamingWriter)
+// and its final state. Writes run one after another in the order they were asked for. Storage
+// failures (a full disk) are reported through `onError` and never stop the conversation on screen.
+import type { AppDatabase } from '$lib/store/db';
+import {
+	appendMessage,
+	createConversation,
+	getMessages,
+	listConversations,
+	type NewMessage
+} from '$lib/store/conversations';
+import { StoreError } from '$lib/store/errors';
+import type { StoredMessage } from '$lib/store/schema';
+import { markInterrupted, StreamingWriter } from '$lib/store/streaming';
+import type { ChatMessage, Recorder } from './session.svelte';
+
+function toNew(message: ChatMessage): NewMessage {
+	return {
+		role: message.role,
+		text: message.text,
+		raw: message.raw ?? null,
+		advisory: message.advisory ?? null,
+		disclaimer: message.disclaimer ?? null,
+		status: message.status ?? 'done',
+		error: message.error ?? null,
+		notice: message.notice ?? null,
+		modelId: message.modelId ?? null,
+		emergency: message.emergency,
+		redacted: message.redacted
+	};
+}
+
+/** A stored message as the session shows it (an interrupted answer shows as stopped). */
+export function fromStored(message: StoredMessage): ChatMessage {
+	return {
+		id: message.id,
+		role: message.role,
+		text: message.text,
+		redacted: [...message.redacted],
+		emergency: [...message.emergency],
+		raw: message.raw ?? undefined,
+		advisory: message.advisory,
+		disclaimer: message.disclaimer,
+		status: message.status,
+		error: message.error ?? undefined,
+		modelId: message.modelId ?? undefined,
+		interrupted: message.interrupted || undefined,
+		notice: message.notice === 'model-not-ready' ? 'model-not-ready' : undefined
+	};
+}
+
+export class StoreRecorder implements Recorder {
+	readonly #db: AppDatabase;
+	readonly #onError: (error: StoreError) => void;
+	#conversationId: string | null = null;
+	#queue: Promise<unknown> = Promise.resolve();
+
+	constructor(db: AppDatabase, onError: (error: StoreError) => void) {
+		this.#db = db;
+		this.#onError = onError;
+	}
+
+	/**
+	 * At start: answers left streaming by a closed tab become "interrupted"; the most recent
+	 * conversation is returned to show again, and new messages go on in it.
+	 */
+	async resume(): Promise<ChatMessage[]> {
+		try {
+			await markInterrupted(this.#db);
+			const [latest] = await listConversations(this.#db, { limit: 1 });
+			if (!latest) return [];
+			this.#conversationId = latest.id;
+			return (await getMessages(this.#db, latest.id)).map(fromStored);
+		} catch (error) {
+			this.#report(error);
+			return [];
+		}
+	}
+
+	/** The next question starts a new conversation. */
+	startNew(): void {
+		this.#queue = this.#queue.then(() => (this.#conversationId = null));
+	}
+
+	question(message: ChatMessage): void {
+		this.#run(async () => {
+			await appendMessage(this.#db, await this.#conversation(), toNew(message));
+		});
+	}
+
+	answer(message: ChatMessage) {
+		let writer: StreamingWriter | null = null;
+		let latest: { text: string; raw: string } | null = null;
+		this.#run(async () => {
+			const stored = await appendMessage(this.#db, await this.#conversation(), {
+				...toNew(message),
+				status: 'streaming'
+			});
+			writer = new StreamingWriter(this.#db, stored.id, { onError: (error) => this.#report(error) });
+			if (latest) writer.update(latest);
+		});
+		return {
+			update: (raw: string, text: string) => {
+				latest = { raw, text };
+				writer?.update(latest);
+			},
+			finish: (final: ChatMessage) => {
+				this.#run(async () => {
+					if (!writer) return;
+					const { role: _role, ...patch } = toNew(final);
+					await writer.finish({
+						...patch,
+						status: final.status === 'streaming' ? 'aborted' : (final.status ?? 'done')
+					});
+				});
+			}
+		};
+	}
+
+	async #conversation(): Promise<string> {
+		this.#conversationId ??= (await createConversation(this.#db)).id;
+		return this.#conversationId;
+	}
+
+	#run(task: () => Promise<void>): void {
+		this.#queue = this.#queue.then(task).catch((error: unknown) => this.#report(error));
+	}
+
+	#report(error: unknown): void {
+		this.#onError(error instanceof StoreError ? error : new StoreError('unknown', String(error)));
+	}
+
+	/** Resolves when every write asked for so far is done (tests, and before a kiosk wipe). */
+	settled(): Promise<unknown> {
+		return this.#queue;
+	}
+}
