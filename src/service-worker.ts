@@ -124,14 +124,36 @@ async function saveCatalog(): Promise<void> {
 	}
 }
 
+/**
+ * Caches the llm worker and everything it imports. SvelteKit lists only the worker's entry file in
+ * `build`; its chunks (the adapters, web-llm, transformers.js) and ONNX Runtime's wasm are found by
+ * following the relative references in each file ("./chunks/x.js", "../assets/y.wasm"), staying
+ * inside /_app/immutable/. Best effort: a file that cannot be fetched now is fetched next time.
+ */
 async function cacheEngineCode(): Promise<void> {
 	await saveCatalog();
 	const cache = await caches.open(CACHE);
-	for (const file of build.filter((path) => ENGINE_CODE.test(path))) {
-		if (await cache.match(file)) continue;
+	const queue = build.filter((path) => ENGINE_CODE.test(path)).map((path) => new URL(path, sw.location.href));
+	const seen = new Set(queue.map((url) => url.href));
+	while (queue.length > 0 && seen.size <= 100) {
+		const url = queue.shift();
+		if (!url) break;
 		try {
-			const response = await fetch(file);
-			if (response.ok) await cache.put(file, response);
+			let response = await cache.match(url.pathname);
+			if (!response) {
+				const fetched = await fetch(url);
+				if (!fetched.ok) continue;
+				await cache.put(url.pathname, fetched.clone());
+				response = fetched;
+			}
+			if (!url.pathname.endsWith('.js')) continue;
+			for (const match of (await response.text()).matchAll(/["'`](\.\.?\/[^"'`]+?\.(?:js|wasm))["'`]/g)) {
+				const next = new URL(match[1] ?? '', url);
+				if (next.origin !== sw.location.origin || !next.pathname.startsWith(IMMUTABLE)) continue;
+				if (seen.has(next.href)) continue;
+				seen.add(next.href);
+				queue.push(next);
+			}
 		} catch {
 			// Offline or gone: the next ready model asks again.
 		}

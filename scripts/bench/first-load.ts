@@ -27,6 +27,8 @@ async function measure(baseUrl: string, path: string): Promise<PageLoad> {
 		page.on('response', (response) => {
 			const request = response.request();
 			if (request.resourceType() !== 'script' || request.frame() !== page.mainFrame()) return;
+			// Module workers' imports are reported with the page's frame: tell them apart by path.
+			if (new URL(response.url()).pathname.startsWith('/_app/immutable/workers/')) return;
 			scripts.push(
 				response.body().then((body) => ({
 					url: new URL(response.url()).pathname,

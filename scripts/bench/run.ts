@@ -1,7 +1,8 @@
 // `npm run bench`: builds the app if needed, serves it locally, runs every benchmark section and
 // writes bench/results.json and the self-contained bench/report.html. A failing section is reported
 // and the others still run. Sections: first-load JS (issue 2), safety (issue 3), engine worker protocol
-// (issue 4); later issues add theirs.
+// (issue 4), history store (issue 5), streaming smoothness (main thread while answers stream); later
+// issues add theirs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
@@ -12,6 +13,8 @@ import * as engine from './engine';
 import * as firstLoad from './first-load';
 import { renderReport, type BenchResults } from './report';
 import * as safety from './safety';
+import * as store from './store';
+import * as streaming from './streaming';
 import type { BenchSection } from './types';
 
 ensureChromium();
@@ -26,7 +29,9 @@ const baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
 const sections: [string, () => Promise<BenchSection>][] = [
 	['first-load', () => firstLoad.run(baseUrl)],
 	['safety', () => safety.run()],
-	['engine', () => engine.run()]
+	['engine', () => engine.run()],
+	['store', () => store.run()],
+	['streaming', () => streaming.run()]
 ];
 
 const results: BenchResults = {

@@ -126,6 +126,11 @@ export class ChatSession {
 		this.#recorder = recorder;
 	}
 
+	/** Starts keeping messages (the store loads after the page); earlier ones are not re-recorded. */
+	setRecorder(recorder: Recorder | null): void {
+		this.#recorder = recorder;
+	}
+
 	/** Shows an earlier conversation again (e.g. after a reload); nothing is sent anywhere. */
 	restore(messages: readonly ChatMessage[]): void {
 		this.#messages = [...messages];

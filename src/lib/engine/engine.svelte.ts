@@ -13,6 +13,7 @@ import { loadCatalog, contextWindowOf, type LoadedCatalog } from './catalog';
 import { chooseModel, type ModelChoice, type ModelOption } from './choose';
 import { EngineClient, EngineFailure } from './client';
 import { device } from './device.svelte';
+import { probeCached } from './cache-probe';
 import { RateEstimator, type RateEstimate } from './rate';
 import {
 	DEFAULT_GENERATION,
@@ -226,13 +227,10 @@ export class EngineController {
 		this.#quota = quota !== undefined ? Math.max(0, quota - (usage ?? 0)) : null;
 	}
 
-	async #isCached(model: ModelEntry): Promise<boolean> {
-		try {
-			const cached = await this.client.cached([model]);
-			return cached.some((entry) => entry.modelId === model.id);
-		} catch {
-			return false;
-		}
+	/** From the Cache API alone: the worker (and the engine's code) is not started just to look. */
+	#isCached(model: ModelEntry): Promise<boolean> {
+		const device = this.#choice?.model.id === model.id ? this.#choice.device : 'wasm';
+		return probeCached(model, device);
 	}
 
 	/** The person picked another model (remembered). Loads it if it is cached, else asks again. */

@@ -1,8 +1,9 @@
 // The safety settings as live state for the pages: read from IndexedDB at first use and kept in
 // step with every tab through Dexie's liveQuery. Until the read finishes (or when IndexedDB is
 // unavailable), the built-in defaults apply, so emergency detection never waits for storage.
-import { liveQuery } from 'dexie';
-import { database } from './db';
+//
+// Dexie loads after the page, not with it (first-load budget): the chat page's first paint needs no
+// storage, and until the settings arrive the built-in terms and numbers apply.
 import {
 	DEFAULT_SAFETY_SETTINGS,
 	readSafetySettings,
@@ -25,20 +26,25 @@ class SafetySettingsState {
 		return this.#unavailable;
 	}
 
-	save(settings: SafetySettings): Promise<SafetySettings> {
+	async save(settings: SafetySettings): Promise<SafetySettings> {
+		const { database } = await import('./db');
 		return writeSafetySettings(database(), settings).then((clean) => (this.#value = clean));
 	}
 
 	#start(): void {
 		if (this.#started || typeof indexedDB === 'undefined') return;
 		this.#started = true;
-		liveQuery(() => readSafetySettings(database())).subscribe({
-			next: (value) => {
-				this.#value = value;
-				this.#unavailable = false;
-			},
-			error: () => (this.#unavailable = true)
-		});
+		Promise.all([import('dexie'), import('./db')])
+			.then(([{ liveQuery }, { database }]) => {
+				liveQuery(() => readSafetySettings(database())).subscribe({
+					next: (value) => {
+						this.#value = value;
+						this.#unavailable = false;
+					},
+					error: () => (this.#unavailable = true)
+				});
+			})
+			.catch(() => (this.#unavailable = true));
 	}
 }
 
