@@ -34,7 +34,9 @@ class SafetySettingsState {
 	#start(): void {
 		if (this.#started || typeof indexedDB === 'undefined') return;
 		this.#started = true;
-		Promise.all([import('dexie'), import('./db')])
+		// After the current task: the page draws first, storage follows.
+		new Promise((resolve) => setTimeout(resolve, 0))
+			.then(() => Promise.all([import('dexie'), import('./db')]))
 			.then(([{ liveQuery }, { database }]) => {
 				liveQuery(() => readSafetySettings(database())).subscribe({
 					next: (value) => {
