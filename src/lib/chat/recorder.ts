@@ -11,7 +11,8 @@ import {
 	type NewMessage
 } from '$lib/store/conversations';
 import { StoreError } from '$lib/store/errors';
-import type { StoredMessage } from '$lib/store/schema';
+import { addFeedback } from '$lib/store/feedback';
+import type { Rating, StoredMessage } from '$lib/store/schema';
 import { markInterrupted, StreamingWriter } from '$lib/store/streaming';
 import type { ChatMessage, Recorder } from './session.svelte';
 
@@ -55,6 +56,8 @@ export class StoreRecorder implements Recorder {
 	readonly #onError: (error: StoreError) => void;
 	#conversationId: string | null = null;
 	#queue: Promise<unknown> = Promise.resolve();
+	/** The session's message id → the id of the same message in the store. */
+	readonly #storedIds = new Map<string, string>();
 
 	constructor(db: AppDatabase, onError: (error: StoreError) => void) {
 		this.#db = db;
@@ -71,7 +74,10 @@ export class StoreRecorder implements Recorder {
 			const [latest] = await listConversations(this.#db, { limit: 1 });
 			if (!latest) return [];
 			this.#conversationId = latest.id;
-			return (await getMessages(this.#db, latest.id)).map(fromStored);
+			const messages = (await getMessages(this.#db, latest.id)).map(fromStored);
+			// fromStored keeps the stored id as the session's id.
+			for (const message of messages) this.#storedIds.set(message.id, message.id);
+			return messages;
 		} catch (error) {
 			this.#report(error);
 			return [];
@@ -85,7 +91,8 @@ export class StoreRecorder implements Recorder {
 
 	question(message: ChatMessage): void {
 		this.#run(async () => {
-			await appendMessage(this.#db, await this.#conversation(), toNew(message));
+			const stored = await appendMessage(this.#db, await this.#conversation(), toNew(message));
+			this.#storedIds.set(message.id, stored.id);
 		});
 	}
 
@@ -97,6 +104,7 @@ export class StoreRecorder implements Recorder {
 				...toNew(message),
 				status: 'streaming'
 			});
+			this.#storedIds.set(message.id, stored.id);
 			writer = new StreamingWriter(this.#db, stored.id, { onError: (error) => this.#report(error) });
 			if (latest) writer.update(latest);
 		});
@@ -116,6 +124,21 @@ export class StoreRecorder implements Recorder {
 				});
 			}
 		};
+	}
+
+	/**
+	 * Records (or replaces) the vote on an answer shown in the session, once the answer's pending
+	 * writes are done. Failures are reported through `onError` like every other write, and also
+	 * reject the returned promise so the caller does not thank for a vote that was not kept.
+	 */
+	feedback(sessionMessageId: string, rating: Rating, reason?: string): Promise<void> {
+		const task = this.#queue.then(async () => {
+			const storedId = this.#storedIds.get(sessionMessageId);
+			if (storedId === undefined) throw new StoreError('not-found', `answer ${sessionMessageId}`);
+			await addFeedback(this.#db, storedId, rating, reason);
+		});
+		this.#queue = task.catch((error: unknown) => this.#report(error));
+		return task;
 	}
 
 	async #conversation(): Promise<string> {

@@ -40,7 +40,17 @@ export const en = {
 			'The browser’s storage is full, so this conversation is no longer being saved. What was saved before is kept. Free some space to keep saving.',
 		storageFailed: 'This conversation could not be saved on this device. What was saved before is kept.',
 		failed: (reason: string) => `The answer could not be completed: ${reason}`,
-		answeredBy: (model: string) => `Answered on this device by ${model}`
+		answeredBy: (model: string) => `Answered on this device by ${model}`,
+		feedback: {
+			label: 'Was this answer helpful?',
+			up: 'Helpful',
+			down: 'Not helpful',
+			reason: 'What was wrong? (optional)',
+			reasonHint: 'Do not enter names, phone numbers or other personal details.',
+			send: 'Send',
+			thanks: 'Thanks for your feedback.',
+			failed: 'Your feedback could not be saved.'
+		}
 	},
 	engine: {
 		heading: 'On-device model',
@@ -249,6 +259,16 @@ export const en = {
 			removedAll: 'All models were deleted from this device.',
 			failed: (reason: string) => `Could not delete: ${reason}`,
 			total: (size: string) => `Total: ${size}`
+		},
+		feedback: {
+			heading: 'Quality review',
+			lead: 'Ratings and reasons people gave to answers on this device, with the question and the answer, for review by staff. The file stays on this device until you share it.',
+			loading: 'Counting feedback…',
+			none: 'No feedback yet.',
+			count: (n: number) => (n === 1 ? '1 feedback entry' : `${n} feedback entries`),
+			download: 'Download feedback (CSV)',
+			downloaded: 'The feedback file was downloaded.',
+			failed: 'The feedback could not be read from this device’s storage.'
 		},
 		numbers: {
 			heading: 'Emergency numbers',

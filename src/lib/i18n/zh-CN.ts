@@ -40,7 +40,17 @@ export const zhCN: Messages = {
 		storageFull: '浏览器存储空间已满，此对话不再保存。之前保存的内容仍然保留。请清理空间以继续保存。',
 		storageFailed: '无法在本设备上保存此对话。之前保存的内容仍然保留。',
 		failed: (reason: string) => `回答未能完成：${reason}`,
-		answeredBy: (model: string) => `由本设备上的 ${model} 回答`
+		answeredBy: (model: string) => `由本设备上的 ${model} 回答`,
+		feedback: {
+			label: '这个回答有帮助吗？',
+			up: '有帮助',
+			down: '没有帮助',
+			reason: '哪里有问题？（选填）',
+			reasonHint: '请不要填写姓名、电话号码或其他个人信息。',
+			send: '提交',
+			thanks: '感谢您的反馈。',
+			failed: '您的反馈未能保存。'
+		}
 	},
 	engine: {
 		heading: '本设备上的模型',
@@ -246,6 +256,16 @@ export const zhCN: Messages = {
 			removedAll: '已从本设备删除所有模型。',
 			failed: (reason: string) => `无法删除：${reason}`,
 			total: (size: string) => `合计：${size}`
+		},
+		feedback: {
+			heading: '质量评估',
+			lead: '本设备上用户对回答的评价和理由，连同问题和回答，供工作人员评估。文件在您分享之前只保存在本设备上。',
+			loading: '正在统计反馈…',
+			none: '暂无反馈。',
+			count: (n: number) => `${n} 条反馈`,
+			download: '下载反馈（CSV）',
+			downloaded: '反馈文件已下载。',
+			failed: '无法从本设备的存储中读取反馈。'
 		},
 		numbers: {
 			heading: '急救电话',
