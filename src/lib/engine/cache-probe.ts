@@ -8,19 +8,8 @@
 // config in 'webllm/config', the model library in 'webllm/wasm', keyed by URL; transformers.js keeps
 // each file in 'transformers-cache' keyed by base + file. Never throws: unknown means "not cached".
 import { webllmModelUrl } from './catalog';
+import { ONNX_DTYPE_SUFFIX } from './onnx-files';
 import type { ModelEntry, OnnxDevice } from './protocol';
-
-/** transformers.js's dtype → file suffix (its DEFAULT_DTYPE_SUFFIX_MAPPING). */
-const ONNX_SUFFIX: Record<string, string> = {
-	fp32: '',
-	fp16: '_fp16',
-	int8: '_int8',
-	uint8: '_uint8',
-	q8: '_quantized',
-	q4: '_q4',
-	q4f16: '_q4f16',
-	bnb4: '_bnb4'
-};
 
 async function has(cacheName: string, urls: string[]): Promise<boolean> {
 	const cache = await caches.open(cacheName);
@@ -46,7 +35,7 @@ async function webllmCached(model: ModelEntry): Promise<boolean> {
 
 async function onnxCached(model: ModelEntry, device: OnnxDevice): Promise<boolean> {
 	const dtype = model.dtype?.[device];
-	const suffix = dtype === undefined ? undefined : ONNX_SUFFIX[dtype];
+	const suffix = dtype === undefined ? undefined : ONNX_DTYPE_SUFFIX[dtype];
 	if (suffix === undefined) return false;
 	const files = ['config.json', `onnx/model${suffix}.onnx`, 'tokenizer.json', 'tokenizer_config.json'];
 	return has(

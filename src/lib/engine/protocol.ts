@@ -155,28 +155,39 @@ export type WorkerEvent =
 	| { type: 'result'; id: number; value: unknown }
 	| { type: 'pong'; id: number };
 
+/** What an adapter's `load` is given. */
+export interface AdapterLoadOptions {
+	device?: OnnxDevice;
+	contextWindow: number;
+	onProgress(progress: LoadProgress): void;
+	/** Aborted when the load is cancelled; an adapter stops what it can and rejects (code 'aborted'). */
+	signal?: AbortSignal;
+}
+
+export interface AdapterChatOptions {
+	signal: AbortSignal;
+	onToken(delta: string): void;
+}
+
+export interface AdapterChatResult {
+	text: string;
+	finishReason: 'stop' | 'length' | 'abort';
+	usage: Usage;
+}
+
 /**
  * What the worker asks of an engine adapter (web-llm or ONNX). One adapter holds at most one model.
  * Adapters throw errors that `toEngineError` (or the adapter's own mapping) turns into EngineError.
  */
 export interface EngineAdapter {
 	readonly kind: EngineKind;
-	load(
-		model: ModelEntry,
-		options: {
-			device?: OnnxDevice;
-			contextWindow: number;
-			onProgress(progress: LoadProgress): void;
-			/** Aborted when the load is cancelled; an adapter stops what it can and rejects (code 'aborted'). */
-			signal?: AbortSignal;
-		}
-	): Promise<ReadyInfo>;
+	load(model: ModelEntry, options: AdapterLoadOptions): Promise<ReadyInfo>;
 	/** Streams deltas through onToken; resolves with the full text when done or aborted. */
 	chat(
 		messages: ChatTurn[],
 		params: GenerationParams,
-		options: { signal: AbortSignal; onToken(delta: string): void }
-	): Promise<{ text: string; finishReason: 'stop' | 'length' | 'abort'; usage: Usage }>;
+		options: AdapterChatOptions
+	): Promise<AdapterChatResult>;
 	unload(): Promise<void>;
 	/** Which of these models have all their files in the browser cache, with their sizes. */
 	cached(models: ModelEntry[]): Promise<CachedModel[]>;

@@ -4,17 +4,17 @@
 // imported by the real worker (src/lib/engine/llm.worker.ts).
 import { EngineFailure } from '../errors';
 import type {
+	AdapterChatOptions,
+	AdapterChatResult,
+	AdapterLoadOptions,
 	CachedModel,
 	ChatTurn,
 	EngineAdapter,
 	EngineError,
 	EngineKind,
 	GenerationParams,
-	LoadProgress,
 	ModelEntry,
-	OnnxDevice,
-	ReadyInfo,
-	Usage
+	ReadyInfo
 } from '../protocol';
 
 export interface FakeEngineOptions {
@@ -59,15 +59,7 @@ export class FakeEngineAdapter implements EngineAdapter {
 		this.kind = options.kind ?? 'webllm';
 	}
 
-	async load(
-		model: ModelEntry,
-		options: {
-			device?: OnnxDevice;
-			contextWindow: number;
-			onProgress(progress: LoadProgress): void;
-			signal?: AbortSignal;
-		}
-	): Promise<ReadyInfo> {
+	async load(model: ModelEntry, options: AdapterLoadOptions): Promise<ReadyInfo> {
 		this.calls.push({ method: 'load', model: model.id });
 		this.loaded = null;
 		const steps = this.options.loadSteps ?? 3;
@@ -104,8 +96,8 @@ export class FakeEngineAdapter implements EngineAdapter {
 	async chat(
 		messages: ChatTurn[],
 		params: GenerationParams,
-		options: { signal: AbortSignal; onToken(delta: string): void }
-	): Promise<{ text: string; finishReason: 'stop' | 'length' | 'abort'; usage: Usage }> {
+		options: AdapterChatOptions
+	): Promise<AdapterChatResult> {
 		this.calls.push({ method: 'chat', messages, params });
 		if (!this.loaded) throw new EngineFailure('not-loaded', 'fake: no model loaded');
 		const script = this.options.tokens ?? DEFAULT_TOKENS;

@@ -30,7 +30,11 @@ import {
 	type TextGenerationPipeline
 } from '@huggingface/transformers';
 import { describeError, EngineFailure, isEngineError, isNetworkFailure } from '../errors';
+import { ONNX_DTYPE_SUFFIX } from '../onnx-files';
 import type {
+	AdapterChatOptions,
+	AdapterChatResult,
+	AdapterLoadOptions,
 	CachedModel,
 	ChatTurn,
 	EngineAdapter,
@@ -212,22 +216,6 @@ export function modelLocation(base: string, origin?: string): ModelLocation {
 	return { root: trimmed.slice(0, cut + 1), id, url: `${trimmed}/` };
 }
 
-/** transformers.js's dtype → file-name suffix (utils/dtypes.js DEFAULT_DTYPE_SUFFIX_MAPPING). */
-const DTYPE_SUFFIX: Record<string, string> = {
-	fp32: '',
-	fp16: '_fp16',
-	int8: '_int8',
-	uint8: '_uint8',
-	q8: '_quantized',
-	q4: '_q4',
-	q2: '_q2',
-	q1: '_q1',
-	q4f16: '_q4f16',
-	q2f16: '_q2f16',
-	q1f16: '_q1f16',
-	bnb4: '_bnb4'
-};
-
 /**
  * The dtype a model loads with on a device: the catalog's, else transformers.js's device default.
  * @throws EngineFailure 'model-files' for a dtype transformers.js does not know
@@ -241,7 +229,7 @@ export function dtypeFor(model: ModelEntry, device: OnnxDevice): DataType {
 }
 
 function isDataType(dtype: string): dtype is Exclude<DataType, 'auto'> {
-	return Object.hasOwn(DTYPE_SUFFIX, dtype);
+	return Object.hasOwn(ONNX_DTYPE_SUFFIX, dtype);
 }
 
 /**
@@ -251,7 +239,7 @@ function isDataType(dtype: string): dtype is Exclude<DataType, 'auto'> {
  * @throws Error for a dtype transformers.js does not know
  */
 export function modelFiles(dtype: string, config?: unknown, device?: OnnxDevice): string[] {
-	const suffix = DTYPE_SUFFIX[dtype];
+	const suffix = ONNX_DTYPE_SUFFIX[dtype];
 	if (suffix === undefined) throw new Error(`Unknown ONNX dtype "${dtype}".`);
 	const onnxFile = `model${suffix}.onnx`;
 	const files = ['config.json', `onnx/${onnxFile}`];
@@ -505,15 +493,7 @@ export class OnnxAdapter implements EngineAdapter {
 	 * @throws EngineFailure 'aborted' | 'no-webgpu' | 'network' | 'quota' | 'model-files' | 'device-lost' |
 	 * 'unknown'
 	 */
-	async load(
-		model: ModelEntry,
-		options: {
-			device?: OnnxDevice;
-			contextWindow: number;
-			onProgress(progress: LoadProgress): void;
-			signal?: AbortSignal;
-		}
-	): Promise<ReadyInfo> {
+	async load(model: ModelEntry, options: AdapterLoadOptions): Promise<ReadyInfo> {
 		const { signal } = options;
 		if (model.engine !== 'onnx') {
 			throw new EngineFailure('unknown', `${model.id} is a ${model.engine} model, not an ONNX one`);
@@ -572,8 +552,8 @@ export class OnnxAdapter implements EngineAdapter {
 	async chat(
 		messages: ChatTurn[],
 		params: GenerationParams,
-		options: { signal: AbortSignal; onToken(delta: string): void }
-	): Promise<{ text: string; finishReason: 'stop' | 'length' | 'abort'; usage: Usage }> {
+		options: AdapterChatOptions
+	): Promise<AdapterChatResult> {
 		const loaded = this.#loaded;
 		if (!loaded) throw new EngineFailure('not-loaded', 'chat before a model is loaded');
 		if (this.#broken) throw this.#broken;

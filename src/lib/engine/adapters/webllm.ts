@@ -31,6 +31,9 @@ import type {
 } from '@mlc-ai/web-llm';
 import { describeError, EngineFailure, isEngineError, isNetworkFailure } from '../errors';
 import {
+	type AdapterChatOptions,
+	type AdapterChatResult,
+	type AdapterLoadOptions,
 	DEFAULT_GENERATION,
 	type CachedModel,
 	type ChatTurn,
@@ -39,7 +42,6 @@ import {
 	type GenerationParams,
 	type LoadProgress,
 	type ModelEntry,
-	type OnnxDevice,
 	type ReadyInfo,
 	type Usage
 } from '../protocol';
@@ -338,15 +340,7 @@ export class WebLlmAdapter implements EngineAdapter {
 	 * before anything is downloaded), 'network', 'quota', 'model-files', 'model-library',
 	 * 'device-lost', 'aborted' (signal), 'unknown'.
 	 */
-	async load(
-		model: ModelEntry,
-		options: {
-			device?: OnnxDevice;
-			contextWindow: number;
-			onProgress(progress: LoadProgress): void;
-			signal?: AbortSignal;
-		}
-	): Promise<ReadyInfo> {
+	async load(model: ModelEntry, options: AdapterLoadOptions): Promise<ReadyInfo> {
 		const { contextWindow, onProgress, signal } = options;
 		if (model.engine !== 'webllm') throw new EngineFailure('unknown', `${model.id} is not a web-llm model`);
 		await this.unload();
@@ -394,8 +388,8 @@ export class WebLlmAdapter implements EngineAdapter {
 	async chat(
 		messages: ChatTurn[],
 		params: GenerationParams,
-		options: { signal: AbortSignal; onToken(delta: string): void }
-	): Promise<{ text: string; finishReason: 'stop' | 'length' | 'abort'; usage: Usage }> {
+		options: AdapterChatOptions
+	): Promise<AdapterChatResult> {
 		const engine = this.#engine;
 		if (!engine || !this.#model) throw new EngineFailure('not-loaded', 'no web-llm model is loaded');
 		const { signal, onToken } = options;
