@@ -10,7 +10,9 @@
 // Usage: node scripts/serve.js [--port 4173] [--dir build] [--models DIR] [--fixtures]
 //   --models DIR  serve DIR at /models/ (a local model mirror with its own catalog.json)
 //   --fixtures    serve the generated test models (tests/fixtures/models/) at /models/fixtures/ and
-//                 their catalog at /models/catalog.json, as the end-to-end tests do
+//                 their catalog at /models/catalog.json, as the end-to-end tests do, and the knowledge-base
+//                 index embedded with the test embedding model (tests/fixtures/kb/index.json, written by
+//                 `npm run kb:fixture`) at /kb/index.json in place of the app's own
 //   --throttle N  send those test model files at N bytes per second (a slow network, so tests can
 //                 watch, cancel and resume a download)
 import { createServer } from 'node:http';
@@ -49,6 +51,7 @@ export function inlineScriptHashes(/** @type {string} */ dir) {
 }
 
 export const FIXTURE_MODELS = 'tests/fixtures/models';
+export const FIXTURE_KB_INDEX = 'tests/fixtures/kb/index.json';
 
 /**
  * A file sent slowly, in 64 KiB chunks at `rate` bytes per second, with single-range support
@@ -148,6 +151,19 @@ export function serve({
 				res.end(catalog);
 			}
 		]);
+		if (existsSync(FIXTURE_KB_INDEX)) {
+			const index = readFileSync(FIXTURE_KB_INDEX);
+			mounts.push([
+				'/kb/index.json',
+				(_req, res) => {
+					modelHeaders(res);
+					res.setHeader('Content-Type', 'application/json');
+					res.end(index);
+				}
+			]);
+		} else {
+			console.warn(`No ${FIXTURE_KB_INDEX} ("npm run kb:fixture"): serving the app's own /kb/index.json.`);
+		}
 	}
 	if (models) mounts.push(['/models/', sirv(models, { etag: true, dev: true, setHeaders: modelHeaders })]);
 

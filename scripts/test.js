@@ -10,6 +10,7 @@ ensureChromium();
 /** @type {[name: string, command: string, args: string[]][]} */
 const steps = [
 	['test models (fixtures:models)', 'npm', ['run', '--silent', 'fixtures:models']],
+	['test knowledge-base index (kb:fixture)', 'npm', ['run', '--silent', 'kb:fixture']],
 	['types (svelte-check)', 'npm', ['run', 'check']],
 	['lint (prettier + eslint)', 'npm', ['run', 'lint']],
 	['unit tests (vitest)', 'npx', ['vitest', 'run']],

@@ -19,6 +19,11 @@ const SHELL = '/';
 /** The deployer's model catalog: small, changes without an app release, needed offline. */
 const CATALOG = '/models/catalog.json';
 const CATALOG_CACHE = 'model-catalog';
+/** The prebuilt knowledge-base index: changes with a content release, needed for an offline start. */
+const KB_INDEX = '/kb/index.json';
+const KB_CACHE = 'kb-index';
+/** Small files fetched network first (a deployment may change them), their last copy when offline. */
+const NETWORK_FIRST: Record<string, string> = { [CATALOG]: CATALOG_CACHE, [KB_INDEX]: KB_CACHE };
 
 /**
  * The engines' code (the llm worker's chunks: web-llm, transformers.js, ONNX Runtime's 27 MB wasm)
@@ -27,6 +32,8 @@ const CATALOG_CACHE = 'model-catalog';
  * run once also runs offline.
  */
 const ENGINE_CODE = /^\/_app\/immutable\/workers\/|\.wasm$/;
+/** The embed worker's entry (the knowledge base's embedding model), cached once that model is ready. */
+const EMBED_WORKER = /^\/_app\/immutable\/workers\/embed\.worker-/;
 const IMMUTABLE = '/_app/immutable/';
 
 const precache = [
@@ -37,7 +44,13 @@ const precache = [
 const precached = new Set(precache);
 
 sw.addEventListener('install', (event) => {
-	event.waitUntil(Promise.all([caches.open(CACHE).then((cache) => cache.addAll(precache)), saveCatalog()]));
+	event.waitUntil(
+		Promise.all([
+			caches.open(CACHE).then((cache) => cache.addAll(precache)),
+			saveCatalog(),
+			saveCopy(KB_INDEX, KB_CACHE)
+		])
+	);
 });
 
 sw.addEventListener('activate', (event) => {
@@ -59,6 +72,8 @@ sw.addEventListener('message', (event) => {
 	// worker may have started before this service worker controlled the page, so its files may not
 	// have passed through the fetch handler.) Small next to the model the person agreed to download.
 	if (data.type === 'CACHE_ENGINE_CODE') event.waitUntil(cacheEngineCode());
+	// The same for the embed worker once the knowledge base's embedding model is ready.
+	if (data.type === 'CACHE_EMBED_CODE') event.waitUntil(cacheEngineCode(EMBED_WORKER));
 });
 
 sw.addEventListener('fetch', (event) => {
@@ -86,19 +101,21 @@ sw.addEventListener('fetch', (event) => {
 		);
 		return;
 	}
-	if (url.pathname === CATALOG) {
-		// Network first (a mirror may change it), the last copy when offline; a missing file (404) is
-		// passed on as it is, and forgets any copy.
+	const savedIn = NETWORK_FIRST[url.pathname];
+	if (savedIn) {
+		// Network first (a mirror or a deployment may change it), the last copy when offline; a
+		// missing file (404) is passed on as it is, and forgets any copy.
+		const path = url.pathname;
 		event.respondWith(
 			(async () => {
-				const cache = await caches.open(CATALOG_CACHE);
+				const cache = await caches.open(savedIn);
 				try {
 					const response = await fetch(request);
-					if (response.ok) await cache.put(CATALOG, response.clone());
-					else if (response.status === 404) await cache.delete(CATALOG);
+					if (response.ok) await cache.put(path, response.clone());
+					else if (response.status === 404) await cache.delete(path);
 					return response;
 				} catch (error) {
-					const hit = await cache.match(CATALOG);
+					const hit = await cache.match(path);
 					if (hit) return hit;
 					throw error;
 				}
@@ -113,27 +130,33 @@ sw.addEventListener('fetch', (event) => {
 });
 
 /** Keeps a copy of the model catalog (if the deployer has one) for offline starts. Never throws. */
-async function saveCatalog(): Promise<void> {
+function saveCatalog(): Promise<void> {
+	return saveCopy(CATALOG, CATALOG_CACHE);
+}
+
+/** Keeps a copy of a network-first file (when the server has it) for offline starts. Never throws. */
+async function saveCopy(path: string, cacheName: string): Promise<void> {
 	try {
-		const response = await fetch(CATALOG, { cache: 'no-cache' });
-		const cache = await caches.open(CATALOG_CACHE);
-		if (response.ok) await cache.put(CATALOG, response);
-		else if (response.status === 404) await cache.delete(CATALOG);
+		const response = await fetch(path, { cache: 'no-cache' });
+		const cache = await caches.open(cacheName);
+		if (response.ok) await cache.put(path, response);
+		else if (response.status === 404) await cache.delete(path);
 	} catch {
 		// Offline: keep whatever copy there is.
 	}
 }
 
 /**
- * Caches the llm worker and everything it imports. SvelteKit lists only the worker's entry file in
+ * Caches the workers whose entry files match `entries` (default: every worker, so the llm worker)
+ * and everything they import. SvelteKit lists only a worker's entry file in
  * `build`; its chunks (the adapters, web-llm, transformers.js) and ONNX Runtime's wasm are found by
  * following the relative references in each file ("./chunks/x.js", "../assets/y.wasm"), staying
  * inside /_app/immutable/. Best effort: a file that cannot be fetched now is fetched next time.
  */
-async function cacheEngineCode(): Promise<void> {
+async function cacheEngineCode(entries: RegExp = ENGINE_CODE): Promise<void> {
 	await saveCatalog();
 	const cache = await caches.open(CACHE);
-	const queue = build.filter((path) => ENGINE_CODE.test(path)).map((path) => new URL(path, sw.location.href));
+	const queue = build.filter((path) => entries.test(path)).map((path) => new URL(path, sw.location.href));
 	const seen = new Set(queue.map((url) => url.href));
 	while (queue.length > 0 && seen.size <= 100) {
 		const url = queue.shift();

@@ -1,7 +1,8 @@
 // `npm run bench`: builds the app if needed, serves it locally, runs every benchmark section and
 // writes bench/results.json and the self-contained bench/report.html. A failing section is reported
 // and the others still run. Sections: first-load JS (issue 2), safety (issue 3), engine worker protocol
-// (issue 4), history store (issue 5), streaming smoothness (main thread while answers stream); later
+// (issue 4), history store and prefill tokens (issue 5), streaming smoothness (main thread while
+// answers stream), knowledge-base retrieval (issue 6; the slowest: peers indexing 100k chunks); later
 // issues add theirs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,9 @@ import { ensureChromium } from '../env.js';
 import { serve } from '../serve.js';
 import * as engine from './engine';
 import * as firstLoad from './first-load';
+import * as historyPage from './history-page';
+import * as prefill from './prefill';
+import * as retrieval from './retrieval';
 import { renderReport, type BenchResults } from './report';
 import * as safety from './safety';
 import * as store from './store';
@@ -31,7 +35,10 @@ const sections: [string, () => Promise<BenchSection>][] = [
 	['safety', () => safety.run()],
 	['engine', () => engine.run()],
 	['store', () => store.run()],
-	['streaming', () => streaming.run()]
+	['history-page', () => historyPage.run(baseUrl)],
+	['prefill', () => prefill.run()],
+	['streaming', () => streaming.run()],
+	['retrieval', () => retrieval.run()]
 ];
 
 const results: BenchResults = {

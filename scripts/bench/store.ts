@@ -18,8 +18,8 @@ import { EXPORT_FORMAT, EXPORT_VERSION, importConversationJson } from '../../src
 import { normalizeForSearch, parseQuery } from '../../src/lib/store/words';
 import type { BenchSection } from './types';
 
-const CONVERSATIONS = 1000;
-const MESSAGES_PER_CONVERSATION = 20;
+export const CONVERSATIONS = 1000;
+export const MESSAGES_PER_CONVERSATION = 20;
 const LIST_RUNS = 15;
 const QUERIES = 100;
 const PEER_QUERIES = 20;
@@ -88,7 +88,8 @@ function enAnswer(): string {
 	].join(' ');
 }
 
-function conversationFile(index: number, start: number): string {
+/** Conversation `index` of the seeded history, as an export file (also seeds history-page.ts). */
+export function conversationFile(index: number, start: number): string {
 	const language = index % 10 < 5 ? 'zh' : index % 10 < 9 ? 'en' : 'mixed';
 	const messages = Array.from({ length: MESSAGES_PER_CONVERSATION }, (_, i) => {
 		const user = i % 2 === 0;

@@ -60,6 +60,9 @@ export function catalogOrigins(mirror = readMirrorCatalog()) {
 	for (const source of replacesDefaults ? [mirror] : [catalog, mirror]) {
 		if (typeof source !== 'object' || source === null) continue;
 		if ('redirectHosts' in source && Array.isArray(source.redirectHosts)) urls.push(...source.redirectHosts);
+		// The knowledge base's embedding model (src/lib/retrieval/embed.ts) may live on its own host.
+		const embedding = 'embedding' in source ? source.embedding : null;
+		if (typeof embedding === 'object' && embedding !== null && 'base' in embedding) urls.push(embedding.base);
 		if (!('models' in source) || !Array.isArray(source.models)) continue;
 		for (const model of source.models) {
 			if (typeof model !== 'object' || model === null) continue;

@@ -1,5 +1,5 @@
 // Conversations survive a reload (personal mode), an answer cut off by a reload is kept and marked
-// interrupted, nothing stored holds an identifier, and a kiosk keeps nothing between page loads.
+// interrupted, and nothing stored holds an identifier.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -89,11 +89,4 @@ test('an answer cut off by a reload is kept and marked interrupted', async ({ pa
 	await expect(kept).toContainText(answers['qwen3-tiny-endless'].loop.slice(0, 30));
 });
 
-test('a kiosk keeps nothing between page loads', async ({ page }) => {
-	await page.goto('/?kiosk=1');
-	await ask(page, 'Is it fine to take ibuprofen with food?');
-	await expect(page.getByRole('log').getByText('Is it fine to take ibuprofen with food?')).toBeVisible();
-	await page.reload();
-	await expect(page.getByText('No messages yet.')).toBeVisible();
-	expect(await dumpIndexedDb(page)).not.toContain('ibuprofen');
-});
+// A kiosk keeps only the current patient's session, wiped on Finish or when idle: tests/e2e/kiosk.test.ts.

@@ -6,15 +6,18 @@ import type { AppDatabase } from '$lib/store/db';
 import {
 	appendMessage,
 	createConversation,
+	getConversation,
 	getMessages,
 	listConversations,
+	setProfile,
+	updateMessage,
 	type NewMessage
 } from '$lib/store/conversations';
 import { StoreError } from '$lib/store/errors';
-import { addFeedback } from '$lib/store/feedback';
-import type { Rating, StoredMessage } from '$lib/store/schema';
+import { addFeedback, removeFeedback } from '$lib/store/feedback';
+import type { PatientProfile, Rating, StoredMessage } from '$lib/store/schema';
 import { markInterrupted, StreamingWriter } from '$lib/store/streaming';
-import type { ChatMessage, Recorder } from './session.svelte';
+import type { AnswerRecord, ChatMessage, Recorder } from './session.svelte';
 
 function toNew(message: ChatMessage): NewMessage {
 	return {
@@ -24,11 +27,13 @@ function toNew(message: ChatMessage): NewMessage {
 		advisory: message.advisory ?? null,
 		disclaimer: message.disclaimer ?? null,
 		status: message.status ?? 'done',
+		interrupted: message.interrupted ?? false,
 		error: message.error ?? null,
 		notice: message.notice ?? null,
 		modelId: message.modelId ?? null,
 		emergency: message.emergency,
-		redacted: message.redacted
+		redacted: message.redacted,
+		citations: message.citations ?? []
 	};
 }
 
@@ -47,7 +52,9 @@ export function fromStored(message: StoredMessage): ChatMessage {
 		error: message.error ?? undefined,
 		modelId: message.modelId ?? undefined,
 		interrupted: message.interrupted || undefined,
-		notice: message.notice === 'model-not-ready' ? 'model-not-ready' : undefined
+		notice: message.notice === 'model-not-ready' ? 'model-not-ready' : undefined,
+		citations:
+			message.citations.length > 0 ? message.citations.map((citation) => ({ ...citation })) : undefined
 	};
 }
 
@@ -58,6 +65,8 @@ export class StoreRecorder implements Recorder {
 	#queue: Promise<unknown> = Promise.resolve();
 	/** The session's message id → the id of the same message in the store. */
 	readonly #storedIds = new Map<string, string>();
+	/** The patient profile of the conversation being recorded (given to it when it is created). */
+	#profile: PatientProfile | null = null;
 
 	constructor(db: AppDatabase, onError: (error: StoreError) => void) {
 		this.#db = db;
@@ -65,15 +74,20 @@ export class StoreRecorder implements Recorder {
 	}
 
 	/**
-	 * At start: answers left streaming by a closed tab become "interrupted"; the most recent
-	 * conversation is returned to show again, and new messages go on in it.
+	 * At start: answers left streaming by a closed tab become "interrupted"; the given conversation
+	 * (opened from the history page), or else the most recent one, is returned to show again, and
+	 * new messages go on in it. A conversation that no longer exists gives none: a new one starts.
 	 */
-	async resume(): Promise<ChatMessage[]> {
+	async resume(conversationId?: string): Promise<ChatMessage[]> {
 		try {
 			await markInterrupted(this.#db);
-			const [latest] = await listConversations(this.#db, { limit: 1 });
+			const [latest] =
+				conversationId === undefined
+					? await listConversations(this.#db, { limit: 1 })
+					: [await getConversation(this.#db, conversationId)];
 			if (!latest) return [];
 			this.#conversationId = latest.id;
+			this.#profile = latest.profile;
 			const messages = (await getMessages(this.#db, latest.id)).map(fromStored);
 			// fromStored keeps the stored id as the session's id.
 			for (const message of messages) this.#storedIds.set(message.id, message.id);
@@ -84,9 +98,25 @@ export class StoreRecorder implements Recorder {
 		}
 	}
 
-	/** The next question starts a new conversation. */
+	/** The patient profile of the conversation `resume` returned (null: none, or none resumed). */
+	get conversationProfile(): PatientProfile | null {
+		return this.#profile;
+	}
+
+	/** The next question starts a new conversation (without a patient profile). */
 	startNew(): void {
-		this.#queue = this.#queue.then(() => (this.#conversationId = null));
+		this.#queue = this.#queue.then(() => {
+			this.#conversationId = null;
+			this.#profile = null;
+		});
+	}
+
+	/** Keeps the conversation's patient profile; before its first message, it is kept when created. */
+	profile(profile: PatientProfile | null): void {
+		this.#run(async () => {
+			this.#profile = profile;
+			if (this.#conversationId !== null) await setProfile(this.#db, this.#conversationId, profile);
+		});
 	}
 
 	question(message: ChatMessage): void {
@@ -96,16 +126,51 @@ export class StoreRecorder implements Recorder {
 		});
 	}
 
-	answer(message: ChatMessage) {
-		let writer: StreamingWriter | null = null;
-		let latest: { text: string; raw: string } | null = null;
-		this.#run(async () => {
+	answer(message: ChatMessage): AnswerRecord {
+		return this.#stream(async () => {
 			const stored = await appendMessage(this.#db, await this.#conversation(), {
 				...toNew(message),
 				status: 'streaming'
 			});
 			this.#storedIds.set(message.id, stored.id);
-			writer = new StreamingWriter(this.#db, stored.id, { onError: (error) => this.#report(error) });
+			return stored.id;
+		});
+	}
+
+	/**
+	 * Writes the stored answer of `previousId` again as `message` (same row, same place). Regenerate:
+	 * once the new answer is written, the feedback on the old one is removed. An answer that was
+	 * never stored is left alone.
+	 */
+	reopen(previousId: string, message: ChatMessage, options: { regenerate: boolean }): AnswerRecord {
+		let storedId: string | undefined;
+		return this.#stream(
+			async () => {
+				storedId = this.#storedIds.get(previousId);
+				if (storedId === undefined) return null;
+				this.#storedIds.set(message.id, storedId);
+				const { role: _role, ...patch } = toNew(message);
+				await updateMessage(this.#db, storedId, { ...patch, status: 'streaming' });
+				return storedId;
+			},
+			async (final) => {
+				if (options.regenerate && storedId !== undefined && final.id !== previousId)
+					await removeFeedback(this.#db, storedId);
+			}
+		);
+	}
+
+	/** One answer's writes: `open` gives the stored row to stream into (null: nothing to write). */
+	#stream(
+		open: () => Promise<string | null>,
+		finished?: (final: ChatMessage) => Promise<void>
+	): AnswerRecord {
+		let writer: StreamingWriter | null = null;
+		let latest: { text: string; raw: string } | null = null;
+		this.#run(async () => {
+			const id = await open();
+			if (id === null) return;
+			writer = new StreamingWriter(this.#db, id, { onError: (error) => this.#report(error) });
 			if (latest) writer.update(latest);
 		});
 		return {
@@ -121,6 +186,7 @@ export class StoreRecorder implements Recorder {
 						...patch,
 						status: final.status === 'streaming' ? 'aborted' : (final.status ?? 'done')
 					});
+					await finished?.(final);
 				});
 			}
 		};
@@ -141,8 +207,16 @@ export class StoreRecorder implements Recorder {
 		return task;
 	}
 
+	/**
+	 * The stored conversation now on screen, once every write asked for so far is done (so its
+	 * questions are in it); null before the first message ("show to staff" opens its summary).
+	 */
+	currentConversation(): Promise<string | null> {
+		return this.#queue.then(() => this.#conversationId);
+	}
+
 	async #conversation(): Promise<string> {
-		this.#conversationId ??= (await createConversation(this.#db)).id;
+		this.#conversationId ??= (await createConversation(this.#db, { profile: this.#profile })).id;
 		return this.#conversationId;
 	}
 

@@ -6,7 +6,11 @@
 // - Only the REDACTED text is kept in state, shown in the message list, or handed to an answerer.
 // - When an emergency is shown, the question waits until the person says it is not an emergency;
 //   then it goes on with an emergency-aware prompt.
-// Storage (issue 5) and the engine (issue 4) plug in behind `answerer`.
+// - The turn controller: safety → retrieval (when a retriever is set) → prompt and engine (the
+//   answerer) → finish → store (the recorder), for a new answer, a continued one ("continue": the
+//   model goes on from a partial answer, added to the same message) and a regenerated one (a new
+//   answer replaces the old, also in the store).
+// Storage (issue 5) and the engine (issue 4) plug in behind `recorder` and `answerer`.
 import {
 	assess,
 	checkLength,
@@ -20,6 +24,9 @@ import {
 	type LengthCheck
 } from '$lib/safety';
 import type { Locale } from '$lib/i18n/locale';
+import type { Citation, PatientProfile } from '$lib/store/schema';
+import { joinContinuation, userTurnContent } from './prompt';
+import type { ReferencePassage } from './system-prompt';
 
 export type AnswerStatus = 'streaming' | 'done' | 'aborted' | 'error';
 
@@ -28,6 +35,11 @@ export interface ChatMessage {
 	role: 'user' | 'assistant';
 	/** Redacted text (user) or the cleaned answer (assistant): what is shown, stored and exported. */
 	text: string;
+	/**
+	 * User: the turn exactly as last sent to the model (the question with its reference passages).
+	 * Memory only, never stored: sent again as it was, it lets web-llm reuse its KV cache.
+	 */
+	prompt?: string;
 	/** Kinds of identifiers that were removed from this message, for the "we removed…" note. */
 	redacted: IdentifierKind[];
 	/** Emergency categories recognised in this message (user messages). */
@@ -48,15 +60,39 @@ export interface ChatMessage {
 	waiting?: boolean;
 	/** Assistant: the tab closed or reloaded while it was being written; the text is partial. */
 	interrupted?: boolean;
+	/** Assistant: the knowledge-base passages the model was given for this answer (shown as sources). */
+	citations?: Citation[];
+}
+
+/** The writes of one answer as it streams. */
+export interface AnswerRecord {
+	update(raw: string, text: string): void;
+	finish(message: ChatMessage): void;
 }
 
 /** Where the conversation is kept as it happens (IndexedDB in the app; nothing in tests). */
 export interface Recorder {
 	question(message: ChatMessage): void;
-	answer(message: ChatMessage): {
-		update(raw: string, text: string): void;
-		finish(message: ChatMessage): void;
-	};
+	answer(message: ChatMessage): AnswerRecord;
+	/**
+	 * The answer recorded for `previousId` is written again as `message` (continue: the same answer
+	 * goes on; regenerate: a new answer replaces it, and feedback on the old one is removed).
+	 */
+	reopen?(previousId: string, message: ChatMessage, options: { regenerate: boolean }): AnswerRecord;
+	/** This conversation's patient profile (redacted), or null for none. */
+	profile?(profile: PatientProfile | null): void;
+}
+
+/** Reference passages for a question (the knowledge base); none is a valid answer. */
+export interface Retriever {
+	retrieve(question: string, locale: Locale, signal: AbortSignal): Promise<readonly ReferencePassage[]>;
+}
+
+/** What the patient typed into the profile form (optional, every field may be blank). */
+export interface ProfileInput {
+	chiefComplaint?: string;
+	medicalHistory?: string;
+	ageGroup?: PatientProfile['ageGroup'];
 }
 
 /** What an answerer is asked: the redacted question, the conversation so far, and how to stream. */
@@ -66,8 +102,14 @@ export interface AnswerRequest {
 	history: readonly ChatMessage[];
 	emergencyAware: boolean;
 	locale: Locale;
+	/** This conversation's patient profile (redacted), for the system prompt. */
+	profile?: PatientProfile | null;
+	/** Reference passages for this question only (framed into the newest user turn). */
+	passages?: readonly ReferencePassage[];
+	/** Continue: the raw partial answer to `question` the model goes on from. */
+	partial?: string;
 	signal: AbortSignal;
-	/** Called with the whole raw text so far, as it grows. */
+	/** Called with the whole raw text so far (of the continuation, when continuing), as it grows. */
 	onText(raw: string): void;
 	/** Called with true while the answer waits for the model to finish loading, false after. */
 	onWaiting?(waiting: boolean): void;
@@ -86,9 +128,34 @@ export type AnswerResult =
 /** What the page needs to answer a question: the engine (issue 4) implements it. */
 export interface Answerer {
 	answer(request: AnswerRequest): Promise<AnswerResult>;
+	/**
+	 * The passages (best first) that fit the prompt's share for them; without it all are sent. Called
+	 * before the question's prompt is recorded, so what is sent and what is cited are the same.
+	 */
+	fitPassages?(passages: readonly ReferencePassage[], locale: Locale): Promise<readonly ReferencePassage[]>;
 }
 
 export type SendResult = { sent: true; verdict: EmergencyVerdict } | { sent: false; check: LengthCheck };
+
+/** One answer to write: for a new question, or again for an earlier one (`replaces`). */
+interface Turn {
+	question: string;
+	locale: Locale;
+	emergencyAware: boolean;
+	mode: 'new' | 'continue' | 'regenerate';
+	/** The question's message. */
+	questionId: string;
+	/** The answer written again (continue, regenerate). */
+	replaces?: ChatMessage;
+	/** Messages before the question; default: all but the question just pushed. */
+	history?: readonly ChatMessage[];
+}
+
+/** The citations of the passages given (after `earlier` ones, for a continued answer), each once. */
+function citationsOf(passages: readonly ReferencePassage[], earlier: readonly Citation[] = []): Citation[] {
+	const all = [...earlier, ...passages.flatMap((passage) => (passage.citation ? [passage.citation] : []))];
+	return all.filter((citation, index) => all.findIndex((other) => other.id === citation.id) === index);
+}
 
 let counter = 0;
 const newId = (): string =>
@@ -104,11 +171,13 @@ export const noModelAnswerer: Answerer = {
 export class ChatSession {
 	#messages = $state.raw<ChatMessage[]>([]);
 	#alert = $state.raw<EmergencyVerdict | null>(null);
-	#pending: { question: string; locale: Locale } | null = null;
+	#profile = $state.raw<PatientProfile | null>(null);
+	#pending: { question: string; questionId: string; locale: Locale } | null = null;
 	#busy = $state(false);
 	#controller: AbortController | null = null;
 	#extraTerms: ExtraTerms | (() => ExtraTerms);
 	#answerer: Answerer;
+	#retriever: Retriever | null = null;
 
 	#recorder: Recorder | null;
 
@@ -131,9 +200,15 @@ export class ChatSession {
 		this.#recorder = recorder;
 	}
 
+	/** Looks up reference passages for each question from now on (the knowledge base loads later). */
+	setRetriever(retriever: Retriever | null): void {
+		this.#retriever = retriever;
+	}
+
 	/** Shows an earlier conversation again (e.g. after a reload); nothing is sent anywhere. */
-	restore(messages: readonly ChatMessage[]): void {
+	restore(messages: readonly ChatMessage[], profile: PatientProfile | null = null): void {
 		this.#messages = [...messages];
+		this.#profile = profile;
 	}
 
 	get messages(): readonly ChatMessage[] {
@@ -147,6 +222,34 @@ export class ChatSession {
 
 	get busy(): boolean {
 		return this.#busy;
+	}
+
+	/** This conversation's patient profile (redacted), or null when none was given. */
+	get profile(): PatientProfile | null {
+		return this.#profile;
+	}
+
+	/**
+	 * Sets this conversation's patient profile: each text is redacted like a question, blank fields
+	 * are empty, an all-blank profile is none. It goes into the system prompt from the next answer on
+	 * and is recorded with the conversation. Returns the kinds of identifiers that were removed.
+	 */
+	setProfile(input: ProfileInput, locale: Locale): IdentifierKind[] {
+		const kinds: IdentifierKind[] = [];
+		const clean = (value: string | undefined): string => {
+			const redaction = redact((value ?? '').trim(), locale);
+			for (const span of redaction.spans) if (!kinds.includes(span.kind)) kinds.push(span.kind);
+			return redaction.text;
+		};
+		const profile: PatientProfile = {
+			chiefComplaint: clean(input.chiefComplaint),
+			medicalHistory: clean(input.medicalHistory),
+			ageGroup: input.ageGroup ?? null
+		};
+		const blank = !profile.chiefComplaint && !profile.medicalHistory && !profile.ageGroup;
+		this.#profile = blank ? null : profile;
+		this.#recorder?.profile?.(this.#profile);
+		return kinds;
 	}
 
 	/**
@@ -173,11 +276,17 @@ export class ChatSession {
 		this.#recorder?.question(question);
 		if (verdict.emergency) {
 			this.#alert = verdict;
-			this.#pending = { question: redaction.text, locale };
+			this.#pending = { question: redaction.text, questionId: question.id, locale };
 		} else {
 			this.#alert = null;
 			this.#pending = null;
-			void this.#answer(redaction.text, locale, false);
+			void this.#answer({
+				question: redaction.text,
+				questionId: question.id,
+				locale,
+				emergencyAware: false,
+				mode: 'new'
+			});
 		}
 		return { sent: true, verdict };
 	}
@@ -187,15 +296,43 @@ export class ChatSession {
 		const pending = this.#pending;
 		this.#alert = null;
 		this.#pending = null;
-		if (pending) void this.#answer(pending.question, pending.locale, true);
+		if (pending) void this.#answer({ ...pending, emergencyAware: true, mode: 'new' });
 	}
 
-	/** Removes everything of this conversation from memory. */
+	/**
+	 * Whether the answer `id` can be written again: a finished model answer (not a notice) to a
+	 * question, while no other answer is being written. `continue` also needs text to go on from.
+	 */
+	canRedo(id: string, mode: 'continue' | 'regenerate'): boolean {
+		if (this.#busy) return false;
+		const index = this.#messages.findIndex((message) => message.id === id);
+		const answer = this.#messages[index];
+		if (!answer || answer.role !== 'assistant' || answer.notice || answer.status === 'streaming')
+			return false;
+		if (this.#messages[index - 1]?.role !== 'user') return false;
+		return mode === 'regenerate' || (answer.status !== 'done' && Boolean(answer.raw));
+	}
+
+	/**
+	 * "Continue": the model goes on from the partial answer `id` (stopped, cut off by a reload, or
+	 * failed); its continuation is added to the same message. Returns false when that is not possible.
+	 */
+	continueAnswer(id: string, locale: Locale): boolean {
+		return this.#redo(id, locale, 'continue');
+	}
+
+	/** "Regenerate": a new answer to the same question replaces the answer `id`, here and in the store. */
+	regenerate(id: string, locale: Locale): boolean {
+		return this.#redo(id, locale, 'regenerate');
+	}
+
+	/** Removes everything of this conversation from memory, the patient profile included. */
 	clear(): void {
 		this.#controller?.abort();
 		this.#messages = [];
 		this.#alert = null;
 		this.#pending = null;
+		this.#profile = null;
 	}
 
 	/** Stops the answer being generated, keeping what was written so far. */
@@ -203,34 +340,76 @@ export class ChatSession {
 		this.#controller?.abort();
 	}
 
-	async #answer(question: string, locale: Locale, emergencyAware: boolean): Promise<void> {
-		// Everything before the question just pushed is history.
-		const history = this.#messages.slice(0, -1);
-		const disclaimerShown = this.#messages.some((message) => message.disclaimer);
-		const id = newId();
+	#redo(id: string, locale: Locale, mode: 'continue' | 'regenerate'): boolean {
+		if (!this.canRedo(id, mode)) return false;
+		const index = this.#messages.findIndex((message) => message.id === id);
+		const question = this.#messages[index - 1];
+		const answer = this.#messages[index];
+		if (!question || !answer) return false;
+		this.#alert = null;
+		this.#pending = null;
+		void this.#answer({
+			question: question.text,
+			questionId: question.id,
+			locale,
+			// The answer exists, so an emergency alert on this question was already dismissed.
+			emergencyAware: question.emergency.length > 0,
+			mode,
+			replaces: answer,
+			history: this.#messages.slice(0, index - 1)
+		});
+		return true;
+	}
+
+	async #answer(turn: Turn): Promise<void> {
+		const { question, locale, emergencyAware, mode } = turn;
+		// A new question was just pushed: everything before it is history.
+		const history = turn.history ?? this.#messages.slice(0, -1);
+		const replaced = turn.replaces ?? null;
+		const disclaimerShown = this.#messages.some((message) => message.disclaimer && message !== replaced);
 		const controller = new AbortController();
 		this.#controller?.abort();
 		this.#controller = controller;
 		this.#busy = true;
+		// Continue writes on into the same message; a new or regenerated answer is a fresh message.
+		const base = mode === 'continue' ? (replaced?.raw ?? '') : '';
+		const id = mode === 'continue' && replaced ? replaced.id : newId();
 		const started: ChatMessage = {
 			id,
 			role: 'assistant',
-			text: '',
-			raw: '',
+			text: mode === 'continue' && replaced ? replaced.text : '',
+			raw: base,
 			redacted: [],
 			emergency: [],
 			status: 'streaming'
 		};
-		this.#push(started);
-		const record = this.#recorder?.answer(started);
+		let record: AnswerRecord | undefined;
+		if (replaced) {
+			this.#messages = this.#messages.map((message) => (message === replaced ? started : message));
+			record = this.#recorder?.reopen?.(replaced.id, started, { regenerate: mode === 'regenerate' });
+		} else {
+			this.#push(started);
+			record = this.#recorder?.answer(started);
+		}
+		const joined = (raw: string, final: boolean) =>
+			mode === 'continue' ? joinContinuation(base, raw, { final }) : raw;
 		try {
+			// Without a retriever the answer starts at once (no await in between).
+			const passages = this.#retriever ? await this.#retrieve(question, locale, controller.signal) : [];
+			this.#update(turn.questionId, { prompt: userTurnContent(question, passages, locale) });
+			// The sources shown with the answer are exactly the passages the model is given.
+			const cited = citationsOf(passages, mode === 'continue' ? replaced?.citations : undefined);
 			const result = await this.#answerer.answer({
 				question,
 				history,
 				emergencyAware,
 				locale,
+				profile: this.#profile,
+				passages,
+				partial: mode === 'continue' ? base : undefined,
 				signal: controller.signal,
-				onText: (raw) => {
+				onText: (delta) => {
+					const raw = joined(delta, false);
 					const text = stripThinking(raw).trim();
 					this.#update(id, { raw, text });
 					record?.update(raw, text);
@@ -238,13 +417,16 @@ export class ChatSession {
 				onWaiting: (waiting) => this.#update(id, { waiting })
 			});
 			if (result.kind === 'notice') {
-				this.#update(id, { notice: result.notice, status: 'done', raw: '', waiting: false });
+				// Nothing was written: a redone answer stays as it was; a new one becomes the notice.
+				if (replaced) this.#messages = this.#messages.map((m) => (m.id === id ? replaced : m));
+				else this.#update(id, { notice: result.notice, status: 'done', raw: '', waiting: false });
 				return;
 			}
-			const finished = finish(result.raw, { locale, disclaimerShown });
+			const raw = joined(result.raw, true);
+			const finished = finish(raw, { locale, disclaimerShown });
 			const complete = result.status === 'done';
 			this.#update(id, {
-				raw: result.raw,
+				raw,
 				// A stopped or failed answer keeps its partial text; the fallback sentence is for a
 				// model that finished and said nothing useful.
 				text: complete || !finished.fallback ? finished.text : '',
@@ -253,15 +435,35 @@ export class ChatSession {
 				status: result.status,
 				waiting: false,
 				error: result.error,
-				modelId: result.modelId
+				modelId: result.modelId,
+				citations: cited
 			});
 		} catch (error) {
-			this.#update(id, { status: 'error', error: error instanceof Error ? error.message : String(error) });
+			this.#update(id, {
+				status: 'error',
+				waiting: false,
+				error: error instanceof Error ? error.message : String(error)
+			});
 		} finally {
-			const final = this.#messages.find((message) => message.id === id);
+			const final = this.#messages.find((message) => message.id === id) ?? replaced;
 			if (final) record?.finish(final);
 			if (this.#controller === controller) this.#controller = null;
 			this.#busy = false;
+		}
+	}
+
+	/**
+	 * Passages for the question that fit the prompt, or none: retrieval never holds up or fails an
+	 * answer (a failed search or fit means an answer without passages).
+	 */
+	async #retrieve(question: string, locale: Locale, signal: AbortSignal): Promise<ReferencePassage[]> {
+		if (!this.#retriever) return [];
+		try {
+			const found = await this.#retriever.retrieve(question, locale, signal);
+			if (found.length === 0 || !this.#answerer.fitPassages) return [...found];
+			return [...(await this.#answerer.fitPassages(found, locale))];
+		} catch {
+			return [];
 		}
 	}
 

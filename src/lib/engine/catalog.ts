@@ -14,13 +14,18 @@
 // "resolve/main/" unless the URL has a /resolve/<revision>/ segment), so what the app shows, measures
 // and allows is what web-llm will fetch.
 //
+// The embedding model (the knowledge base's vector search) is one `embedding` entry, beside `models`:
+// a mirror's `embedding` with the default's id replaces it field by field (usually only `base`), another
+// id must be complete, `null` means none (lexical search only); without the key the default is kept
+// (unless keepDefaults is false). A fixture embedding is kept only with `fixtures: true`.
+//
 // Invariants: `loadCatalog` never rejects and never fetches from another origin; a missing mirror
 // (404, or a static host's HTML fallback page) means the defaults without a warning; a malformed
 // mirror means the defaults plus a warning; invalid entries are dropped one by one with a warning
 // naming the entry and the field. The last good mirror file is remembered (localStorage) so the app
 // still finds the mirror's models when it starts offline.
 import defaults from './catalog.default.json';
-import type { Catalog, EngineKind, ModelEntry, OnnxDevice } from './protocol';
+import type { Catalog, EmbeddingModelEntry, EngineKind, ModelEntry, OnnxDevice } from './protocol';
 
 /** Where the mirror catalog lives, relative to the app's origin. */
 export const MIRROR_CATALOG_PATH = '/models/catalog.json';
@@ -56,6 +61,8 @@ export interface MirrorCatalog {
 	fixtures: boolean;
 	/** Entries as written; validated during the merge, when replaced defaults are known. */
 	models: unknown[];
+	/** The embedding entry as written: undefined when the mirror does not say, null for none. */
+	embedding?: unknown;
 }
 
 /** Remembers the last good mirror file (its text). */
@@ -202,6 +209,50 @@ export function validateEntry(
 	return { entry };
 }
 
+/** An embedding model id: a folder name, or "owner/name" as on the model hosts. */
+const EMBEDDING_ID = /^[\w.-]+(?:\/[\w.-]+)?$/;
+
+/**
+ * Validates the embedding entry field by field, like `validateEntry` (same `against` and `inherit`).
+ * Returns the entry, or the first problem found ("prefix: …").
+ */
+export function validateEmbeddingEntry(
+	raw: unknown,
+	against: string,
+	inherit?: EmbeddingModelEntry
+): { entry: EmbeddingModelEntry } | { error: string } {
+	if (!isFields(raw)) return { error: 'not an object' };
+	const r: Fields = inherit && raw.id === inherit.id ? { ...inherit, ...raw } : raw;
+	if (!nonEmpty(r.id) || !EMBEDDING_ID.test(r.id) || r.id.includes('..'))
+		return { error: 'id: letters, digits, ".", "-" or "_", with at most one "/"' };
+	if (!nonEmpty(r.label)) return { error: 'label: a non-empty string' };
+	const resolved = resolveUrl(r.base, against);
+	if (!resolved) return { error: 'base: not an http(s) URL' };
+	if (!nonEmpty(r.dtype)) return { error: 'dtype: a dtype name such as "q8"' };
+	if (typeof r.dimension !== 'number' || !Number.isInteger(r.dimension) || r.dimension < 1)
+		return { error: 'dimension: a positive integer' };
+	const prefix = r.prefix;
+	if (!isFields(prefix) || typeof prefix.query !== 'string' || typeof prefix.passage !== 'string')
+		return { error: 'prefix: {"query": "…", "passage": "…"} (empty strings for none)' };
+	if (r.pooling !== 'mean' && r.pooling !== 'cls') return { error: 'pooling: "mean" or "cls"' };
+	if (!positive(r.downloadBytes)) return { error: 'downloadBytes: a positive number' };
+	const entry: EmbeddingModelEntry = {
+		id: r.id,
+		label: r.label,
+		base: resolved.endsWith('/') ? resolved : `${resolved}/`,
+		dtype: r.dtype,
+		dimension: r.dimension,
+		prefix: { query: prefix.query, passage: prefix.passage },
+		pooling: r.pooling,
+		downloadBytes: r.downloadBytes
+	};
+	if (r.fixture !== undefined) {
+		if (typeof r.fixture !== 'boolean') return { error: 'fixture: true or false' };
+		if (r.fixture) entry.fixture = true;
+	}
+	return { entry };
+}
+
 /** Origins only (scheme, host, port), as the CSP needs them. */
 function redirectHost(value: unknown): string | null {
 	const url = resolveUrl(value, 'https://invalid.invalid/');
@@ -218,7 +269,11 @@ export function defaultCatalog(): { catalog: Catalog; warnings: CatalogWarning[]
 		else warnings.push({ code: 'entry-invalid', detail: `default ${String(raw.id)}: ${result.error}` });
 	}
 	const redirectHosts = defaults.redirectHosts.flatMap((h) => redirectHost(h) ?? []);
-	return { catalog: { version: 1, contextWindow: defaults.contextWindow, redirectHosts, models }, warnings };
+	const catalog: Catalog = { version: 1, contextWindow: defaults.contextWindow, redirectHosts, models };
+	const embedding = validateEmbeddingEntry(defaults.embedding, 'https://invalid.invalid/');
+	if ('entry' in embedding) catalog.embedding = embedding.entry;
+	else warnings.push({ code: 'entry-invalid', detail: `default embedding: ${embedding.error}` });
+	return { catalog, warnings };
 }
 
 /** Checks the mirror file's top level; its entries are validated by `mergeCatalogs`. */
@@ -235,6 +290,7 @@ export function parseMirror(
 		fixtures: raw.fixtures === true,
 		models: raw.models
 	};
+	if (raw.embedding !== undefined) mirror.embedding = raw.embedding;
 	if (raw.contextWindow !== undefined) {
 		if (contextWindowValue(raw.contextWindow)) mirror.contextWindow = raw.contextWindow;
 		else warnings.push({ code: 'field-invalid', detail: 'contextWindow: ignored, not an integer in range' });
@@ -283,10 +339,33 @@ export function mergeCatalogs(
 	const redirectHosts = [
 		...new Set([...(mirror.keepDefaults ? base.redirectHosts : []), ...mirror.redirectHosts])
 	];
-	return {
-		catalog: { version: 1, contextWindow: mirror.contextWindow ?? base.contextWindow, redirectHosts, models },
-		warnings
+	const catalog: Catalog = {
+		version: 1,
+		contextWindow: mirror.contextWindow ?? base.contextWindow,
+		redirectHosts,
+		models
 	};
+	const embedding = mergeEmbedding(base.embedding, mirror, catalogUrl, warnings);
+	if (embedding && (mirror.fixtures || !embedding.fixture)) catalog.embedding = embedding;
+	return { catalog, warnings };
+}
+
+/** The effective embedding entry: the mirror's (replacing or inheriting from the default's), else the default's. */
+function mergeEmbedding(
+	fallback: EmbeddingModelEntry | undefined,
+	mirror: MirrorCatalog,
+	catalogUrl: string,
+	warnings: CatalogWarning[]
+): EmbeddingModelEntry | undefined {
+	const kept = mirror.keepDefaults ? fallback : undefined;
+	if (mirror.embedding === undefined) return kept;
+	if (mirror.embedding === null) return undefined;
+	const result = validateEmbeddingEntry(mirror.embedding, catalogUrl, fallback);
+	if ('entry' in result) return result.entry;
+	const raw = mirror.embedding;
+	const id = isFields(raw) && typeof raw.id === 'string' ? raw.id : 'embedding';
+	warnings.push({ code: 'entry-invalid', detail: `embedding ${id}: ${result.error}` });
+	return kept;
 }
 
 /** The context window a model runs with: its own, else the catalog's. */

@@ -235,6 +235,23 @@ export class EngineClient {
 		await this.#call((id) => ({ type: 'delete', id, model }));
 	}
 
+	/**
+	 * Tokens of each text for the loaded model's own tokenizer (no special tokens, no chat template).
+	 * Rejects with EngineFailure: 'not-loaded', 'worker-crashed', 'unknown' (also for a malformed answer).
+	 */
+	async countTokens(texts: string[]): Promise<number[]> {
+		if (texts.length === 0) return [];
+		const value = await this.#call((id) => ({ type: 'count', id, texts }));
+		if (
+			!Array.isArray(value) ||
+			value.length !== texts.length ||
+			!value.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0)
+		) {
+			throw new EngineFailure('unknown', 'the worker answered a token count that is not one count per text');
+		}
+		return value;
+	}
+
 	/** Terminates the worker; pending requests reject with 'aborted'. The client can be used again. */
 	dispose(): void {
 		this.#terminate();

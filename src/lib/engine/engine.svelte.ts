@@ -56,11 +56,29 @@ function writePreference(key: string, value: string | null): void {
 	}
 }
 
-/** Kiosk mode: `?kiosk=1` turns it on and is remembered, `?kiosk=0` turns it off. */
+/** Mirrors the staff setting (IndexedDB, settings behind the PIN) for this synchronous read. */
+const KIOSK_STAFF_KEY = 'kiosk.staff';
+
+/**
+ * Kiosk mode: on when staff turned it on in settings (the address cannot turn that off, so a
+ * patient cannot leave kiosk mode by editing it); else `?kiosk=1` turns it on and is remembered,
+ * `?kiosk=0` turns it off.
+ */
 export function kioskMode(search: string = location.search): boolean {
 	const flag = /[?&]kiosk=([01])(?:&|$)/.exec(search)?.[1];
 	if (flag === '1' || flag === '0') writePreference(KIOSK_KEY, flag);
-	return readPreference(KIOSK_KEY) === '1';
+	return readPreference(KIOSK_STAFF_KEY) === '1' || readPreference(KIOSK_KEY) === '1';
+}
+
+/** Whether staff turned kiosk mode on (as mirrored here; see store/kiosk.ts for the stored setting). */
+export function staffKioskMode(): boolean {
+	return readPreference(KIOSK_STAFF_KEY) === '1';
+}
+
+/** The staff setting: on; or off, which also ends kiosk mode turned on by `?kiosk=1`. */
+export function setStaffKioskMode(on: boolean): void {
+	writePreference(KIOSK_STAFF_KEY, on ? '1' : null);
+	if (!on) writePreference(KIOSK_KEY, '0');
 }
 
 /** Asks the service worker to cache the engines' code, so a model that ran once also runs offline. */

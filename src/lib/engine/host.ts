@@ -6,6 +6,7 @@
 // - Every request gets its answer: ping → pong; load → progress…, then ready or error; chat → token…,
 //   then done (also after abort, with the partial text) or error (with the partial text); others →
 //   result or error. No exception escapes unposted (a failing `post` is answered with an error too).
+// - `count` answers with the loaded model's token counts ('not-loaded' while nothing is ready).
 // - One model at a time: loading another model unloads the current one (across engines too). One load
 //   at a time ('busy' otherwise; a load arriving while a cancelled load winds down waits for it). One
 //   chat at a time ('busy' otherwise); a chat with nothing loaded is 'not-loaded'.
@@ -235,6 +236,16 @@ export function createWorkerHost(post: (event: WorkerEvent) => void, adapters: A
 		send({ type: 'result', id: request.id, value: found });
 	}
 
+	/** Counts with the loaded model's tokenizer; nothing loaded (or a load running) → 'not-loaded'. */
+	async function count(request: Request<'count'>): Promise<void> {
+		const current = active;
+		if (!current || loading) {
+			fail(request.id, new EngineFailure('not-loaded', 'no model is loaded to count tokens with'));
+			return;
+		}
+		send({ type: 'result', id: request.id, value: await current.adapter.countTokens(request.texts) });
+	}
+
 	async function remove(request: Request<'delete'>): Promise<void> {
 		await (await adapterFor(request.model.engine)).delete(request.model);
 		send({ type: 'result', id: request.id, value: null });
@@ -256,6 +267,8 @@ export function createWorkerHost(post: (event: WorkerEvent) => void, adapters: A
 				return cached(request);
 			case 'delete':
 				return remove(request);
+			case 'count':
+				return count(request);
 		}
 	}
 

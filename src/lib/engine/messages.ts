@@ -32,6 +32,8 @@ export function isWorkerRequest(value: unknown): value is WorkerRequest {
 			return Array.isArray(value.models);
 		case 'delete':
 			return isFields(value.model);
+		case 'count':
+			return Array.isArray(value.texts) && value.texts.every((text) => typeof text === 'string');
 		case 'unload':
 		case 'ping':
 			return true;

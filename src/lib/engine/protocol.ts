@@ -51,6 +51,37 @@ export interface Catalog {
 	/** Hosts the model hosts redirect to (allowed by the CSP). */
 	redirectHosts: string[];
 	models: ModelEntry[];
+	/** The knowledge base's embedding model; absent: search stays lexical (no model to offer). */
+	embedding?: EmbeddingModelEntry;
+}
+
+/**
+ * The embedding model the knowledge base's vector search uses (src/lib/retrieval/embed.ts): catalog data
+ * like the chat models, its files under `base` on the same mirror. The app and `npm run kb:build` load
+ * it the same way, so an index built with it can be trusted by the app (same id, same dimension).
+ */
+export interface EmbeddingModelEntry {
+	/**
+	 * Names the vectors it makes: an index built with another id is re-embedded, not trusted. Change it
+	 * when the weights or the dtype change. Letters, digits, ".", "-", "_", at most one "/".
+	 */
+	id: string;
+	/** Shown to people, e.g. "Multilingual E5 small". */
+	label: string;
+	/** Every file's URL derives from this base (absolute, or a path on the app's own origin). */
+	base: string;
+	/** The transformers.js dtype, the same on every device so vectors match the prebuilt index (e.g. 'q8'). */
+	dtype: string;
+	/** Length of each vector. */
+	dimension: number;
+	/** Text put before a query / a passage (e5: "query: " / "passage: "; symmetric models: ""). */
+	prefix: { query: string; passage: string };
+	/** How token vectors become one: 'mean' (masked mean) or 'cls' (the first token); then normalized. */
+	pooling: 'mean' | 'cls';
+	/** Approximate download size in bytes, shown before anything is fetched. */
+	downloadBytes: number;
+	/** Marks test fixtures, never offered outside tests. */
+	fixture?: boolean;
 }
 
 /** Sampling parameters sent with each chat; defaults in DEFAULT_GENERATION. */
@@ -138,6 +169,8 @@ export type WorkerRequest =
 	| { type: 'unload'; id: number }
 	| { type: 'cached'; id: number; models: ModelEntry[] }
 	| { type: 'delete'; id: number; model: ModelEntry }
+	/** Tokens of each text with the loaded model's own tokenizer (answered with `result`: number[]). */
+	| { type: 'count'; id: number; texts: string[] }
 	| { type: 'ping'; id: number };
 
 export type WorkerEvent =
@@ -193,4 +226,9 @@ export interface EngineAdapter {
 	cached(models: ModelEntry[]): Promise<CachedModel[]>;
 	/** Removes one model's files from the browser cache. */
 	delete(model: ModelEntry): Promise<void>;
+	/**
+	 * How many tokens each text is for the loaded model's own tokenizer: the text alone, no special
+	 * tokens, no chat template (the prompt budget adds the template's tokens). Throws 'not-loaded'.
+	 */
+	countTokens(texts: string[]): Promise<number[]>;
 }

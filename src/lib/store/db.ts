@@ -1,20 +1,48 @@
 // The app's IndexedDB database (Dexie). Owns the schema and its versions; repositories in this
 // folder read and write through it. Invariant: a schema change is a new `version(n)` with its own
 // upgrade, never an edit of an earlier version, so a browser holding an older database upgrades
-// without losing anything (tests/unit/store/migration.test.ts opens a full version 1 as version 2).
+// without losing anything (tests/unit/store/migration.test.ts opens a full version 1 as version 2;
+// tests/unit/retrieval/migration.test.ts a full version 2 as version 3).
 //
 // Versions:
 // 1. settings (staff settings, staff PIN hash).
 // 2. conversations, messages, feedback (issue 5). Only new tables: no row changes shape, so no
 //    upgrade function is needed; settings are carried over untouched.
+// 3. kbFiles, kbChunks, kbMeta (issue 6: the local knowledge base, src/lib/retrieval/persist.ts).
+//    Only new tables again: nothing earlier changes, so no upgrade function.
 import Dexie, { type EntityTable } from 'dexie';
+import { watchConnection } from './connection';
 import type { Conversation, FeedbackRow, MessageRow } from './schema';
+import type { KbChunk } from '../retrieval/types';
 
 /** One setting: a key and a JSON-compatible value, validated by its repository when read. */
 export interface SettingRow {
 	key: string;
 	value: unknown;
 	updatedAt: number;
+}
+
+/** A knowledge-base file: builtin (shipped with the app) or uploaded by staff; removed as a whole. */
+export interface KbFileRow {
+	file: string;
+	origin: 'builtin' | 'upload';
+	/** Ids of the documents it holds. */
+	documents: string[];
+	chunks: number;
+	addedAt: number;
+}
+
+/** A chunk, with its embedding (int8-quantized, see retrieval/vectors.ts) by `model`, if any. */
+export interface KbChunkRow extends KbChunk {
+	model: string | null;
+	vector: Int8Array | null;
+	scale: number;
+}
+
+/** Knowledge-base bookkeeping: 'generation' (bumped by every change) and 'snapshot' (the index). */
+export interface KbMetaRow {
+	key: string;
+	value: unknown;
 }
 
 export const DATABASE_NAME = 'health-qa';
@@ -24,6 +52,9 @@ export class AppDatabase extends Dexie {
 	conversations!: EntityTable<Conversation, 'id'>;
 	messages!: EntityTable<MessageRow, 'id'>;
 	feedback!: EntityTable<FeedbackRow, 'id'>;
+	kbFiles!: EntityTable<KbFileRow, 'file'>;
+	kbChunks!: EntityTable<KbChunkRow, 'id'>;
+	kbMeta!: EntityTable<KbMetaRow, 'key'>;
 
 	constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
 		super(name, options);
@@ -37,14 +68,23 @@ export class AppDatabase extends Dexie {
 			// &messageId: one vote per answer; conversationId: deleted with its conversation.
 			feedback: 'id, &messageId, conversationId, createdAt'
 		});
+		this.version(3).stores({
+			kbFiles: 'file',
+			// file: a file's chunks (its removal); docId: a document's chunks.
+			kbChunks: 'id, file, docId',
+			kbMeta: 'key'
+		});
 	}
 }
 
 let shared: AppDatabase | null = null;
 
-/** The page's database, opened on first use. */
+/**
+ * The page's database, opened on first use. When another tab opens a newer version of the app, it
+ * closes for good and the page asks to reload (connection.ts).
+ */
 export function database(): AppDatabase {
-	return (shared ??= new AppDatabase());
+	return (shared ??= watchConnection(new AppDatabase()));
 }
 
 /**

@@ -69,6 +69,10 @@ export interface Citation {
 	title: string;
 	source: string | null;
 	url: string | null;
+	/** When the entry was last reviewed (YYYY-MM-DD); absent in files exported before it was kept. */
+	updated?: string | null;
+	/** The passage as the model was given it, shown under the answer; absent in older exports. */
+	snippet?: string | null;
 }
 
 export interface MessageTimings {

@@ -339,16 +339,20 @@ function flag(value: unknown, path: string): ConversationFlag {
 }
 
 function citation(value: unknown, path: string): Citation {
-	const record = object(value, path, ['id', 'title', 'source', 'url']);
+	const record = object(value, path, ['id', 'title', 'source', 'url'], ['updated', 'snippet']);
 	const url = nullableText(record.url, `${path}.url`, 2_000);
 	// Only web links: a javascript: or data: URL must never become a link in the page.
 	if (url !== null && !/^https?:\/\/[^\s]+$/i.test(url)) throw invalid(`${path}.url`, 'not an http(s) URL');
-	return {
+	const cited: Citation = {
 		id: text(record.id, `${path}.id`, LIMITS.short),
 		title: text(record.title, `${path}.title`, LIMITS.short * 2),
-		source: nullableText(record.source, `${path}.source`, LIMITS.short),
+		source: nullableText(record.source, `${path}.source`, LIMITS.short * 3),
 		url
 	};
+	// Optional (knowledge-base answers keep them): the review date and the passage shown with the answer.
+	if (record.updated !== undefined) cited.updated = nullableText(record.updated, `${path}.updated`, 10);
+	if (record.snippet !== undefined) cited.snippet = nullableText(record.snippet, `${path}.snippet`, 8_000);
+	return cited;
 }
 
 function timings(value: unknown, path: string): MessageTimings | null {

@@ -55,7 +55,8 @@ export function normalizeForSearch(text: string): string {
 	return (typeof text === 'string' ? text : '').normalize('NFKC').toLowerCase();
 }
 
-type Piece = { kind: 'latin'; token: string } | { kind: 'cjk'; run: string[] };
+/** A Latin (or other non-CJK) token, or a run of consecutive CJK characters. */
+export type Piece = { kind: 'latin'; token: string } | { kind: 'cjk'; run: string[] };
 
 /** Latin tokens and CJK runs (as arrays of code points), in text order. */
 function pieces(normalized: string): Piece[] {
@@ -68,6 +69,13 @@ function pieces(normalized: string): Piece[] {
 	for (const { segment, isWordLike } of segments(normalized)) {
 		if (!isWordLike) {
 			endRun();
+			continue;
+		}
+		// Most segments are one script: a segment without CJK is one Latin token, no per-character walk.
+		if (!CJK.test(segment)) {
+			endRun();
+			const token = segment.replace(APOSTROPHES, '').slice(0, MAX_TOKEN_CHARS);
+			if (token.length > 0) out.push({ kind: 'latin', token });
 			continue;
 		}
 		let latin = '';
@@ -89,6 +97,14 @@ function pieces(normalized: string): Piece[] {
 	}
 	endRun();
 	return out;
+}
+
+/**
+ * The Latin tokens and CJK runs of `text` (normalised), in text order with repeats: what other
+ * tokenisers build on (the knowledge base's BM25 terms, src/lib/retrieval/tokens.ts).
+ */
+export function searchPieces(text: string): Piece[] {
+	return pieces(normalizeForSearch(text));
 }
 
 function runTokens(run: readonly string[], into: Set<string>): void {

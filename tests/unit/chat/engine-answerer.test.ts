@@ -23,15 +23,29 @@ const MODEL: ModelEntry = {
  */
 function fakeEngineForTests(
 	script: (onToken: (delta: string) => void) => Promise<{ text: string; finishReason: 'stop' | 'abort' }>,
-	phase: 'ready' | 'loading' | 'consent' = 'ready'
+	phase: 'ready' | 'loading' | 'consent' = 'ready',
+	options: { contextWindow?: number; countFails?: boolean; engine?: 'webllm' | 'onnx' } = {}
 ) {
 	const sent: ChatTurn[][] = [];
+	/** The texts the worker was asked to count, per request. */
+	const counted: string[][] = [];
 	let recovered = 0;
 	let wake: (ready: boolean) => void = () => {};
 	const fake = {
 		phase,
 		catalog: { version: 1, contextWindow: 4096, redirectHosts: [], models: [MODEL] },
-		client: { loaded: { model: MODEL, info: {} } },
+		client: {
+			loaded: {
+				model: { ...MODEL, engine: options.engine ?? MODEL.engine },
+				info: { contextWindow: options.contextWindow ?? 4096 }
+			},
+			// One token per character: far more than the estimate for English, so budgets differ.
+			countTokens: async (texts: string[]) => {
+				counted.push(texts);
+				if (options.countFails) throw new EngineFailure('unknown', 'no tokenizer');
+				return texts.map((text) => text.length);
+			}
+		},
 		whenReady: () =>
 			fake.phase === 'loading' ? new Promise<boolean>((r) => (wake = r)) : Promise.resolve(false),
 		chat: (turns: ChatTurn[], options: { onToken: (d: string) => void }) => {
@@ -45,6 +59,7 @@ function fakeEngineForTests(
 	return {
 		engine: fake as unknown as EngineController,
 		sent,
+		counted,
 		recovered: () => recovered,
 		becomeReady: () => {
 			fake.phase = 'ready';
@@ -136,6 +151,87 @@ const msg = (role: 'user' | 'assistant', text: string, extra: Partial<ChatMessag
 	redacted: [],
 	emergency: [],
 	...extra
+});
+
+describe('engineAnswerer token counting', () => {
+	const pair = (i: number, text: string) => [
+		msg('user', `${i} ${text}`, { id: `q${i}` }),
+		msg('assistant', text, { id: `a${i}`, raw: text, status: 'done' })
+	];
+
+	it('counts each text once with the model tokenizer, and budgets with those counts', async () => {
+		const fake = fakeEngineForTests(async () => ({ text: 'Ok.', finishReason: 'stop' }), 'ready', {
+			contextWindow: 2000
+		});
+		const answerer = engineAnswerer(fake.engine);
+		const long = 'x'.repeat(300);
+		const history = [...pair(0, long), ...pair(1, long)];
+		await answerer.answer(request({ question: 'first', history }));
+		// The system prompt, two questions, the answer text (the same twice: counted once), the question.
+		expect(fake.counted[0]).toHaveLength(5);
+		await answerer.answer(request({ question: 'second', history: [...history, ...pair(2, long)] }));
+		// Only what is new is counted: the new question of the pair (its answer text is known) and this one.
+		expect(fake.counted[1]).toEqual([`2 ${long}`, 'second']);
+	});
+
+	it('fits the prompt to the window as the tokenizer counts it, where the estimate would not', async () => {
+		const long = 'x'.repeat(300);
+		const many = Array.from({ length: 6 }, (_, i) => pair(i, long)).flat();
+		const sentWith = async (countFails: boolean) => {
+			const fake = fakeEngineForTests(async () => ({ text: 'Ok.', finishReason: 'stop' }), 'ready', {
+				contextWindow: 4000,
+				countFails
+			});
+			await engineAnswerer(fake.engine).answer(request({ question: 'last', history: many }));
+			return fake.sent[0] ?? [];
+		};
+		const counted = await sentWith(false);
+		const tokens = counted.reduce((sum, turn) => sum + turn.content.length + 5, 7);
+		expect(tokens).toBeLessThanOrEqual(4000 - 768);
+		expect(counted.at(-1)).toEqual({ role: 'user', content: 'last' });
+		// The estimate takes English at a third of a token per character: it sends more turns.
+		expect((await sentWith(true)).length).toBeGreaterThan(counted.length);
+	});
+
+	it('sends an earlier question as it was sent to web-llm (cache kept), as stored to ONNX', async () => {
+		const history = [
+			msg('user', 'Fever?', { prompt: 'Reference: rest.\n\nFever?' }),
+			msg('assistant', 'Rest.', { raw: 'Rest.', status: 'done' })
+		];
+		for (const engine of ['webllm', 'onnx'] as const) {
+			const fake = fakeEngineForTests(async () => ({ text: 'Ok.', finishReason: 'stop' }), 'ready', {
+				engine
+			});
+			await engineAnswerer(fake.engine).answer(request({ history }));
+			expect(fake.sent[0]?.[1]?.content).toBe(engine === 'webllm' ? 'Reference: rest.\n\nFever?' : 'Fever?');
+		}
+	});
+
+	it('falls back to the estimate when the tokenizer cannot count', async () => {
+		const fake = fakeEngineForTests(async () => ({ text: 'Ok.', finishReason: 'stop' }), 'ready', {
+			countFails: true
+		});
+		const result = await engineAnswerer(fake.engine).answer(request());
+		expect(result).toMatchObject({ kind: 'answer', status: 'done' });
+		expect(fake.sent[0]?.at(-1)).toEqual({ role: 'user', content: 'What helps a cold?' });
+	});
+
+	it('sends the profile, the passages and a partial answer to continue', async () => {
+		const fake = fakeEngineForTests(async () => ({ text: 'more.', finishReason: 'stop' }));
+		await engineAnswerer(fake.engine).answer(
+			request({
+				locale: 'en',
+				profile: { chiefComplaint: 'headache', medicalHistory: '', ageGroup: 'adult' },
+				passages: [{ title: 'Headache', text: 'Rest in a dark room.' }],
+				partial: 'You can'
+			})
+		);
+		const sent = fake.sent[0] ?? [];
+		expect(sent[0]?.content).toContain('Chief complaint: headache');
+		expect(sent.at(-3)?.content).toContain('Rest in a dark room.');
+		expect(sent.at(-2)).toEqual({ role: 'assistant', content: 'You can' });
+		expect(sent.at(-1)?.content).toMatch(/^Your previous answer was cut off/);
+	});
 });
 
 describe('buildTurns', () => {

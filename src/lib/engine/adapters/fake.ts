@@ -143,4 +143,11 @@ export class FakeEngineAdapter implements EngineAdapter {
 		this.calls.push({ method: 'delete', model: model.id });
 		this.deleted.push(model.id);
 	}
+
+	/** A deterministic stand-in for a tokenizer: one token per Unicode code point. */
+	async countTokens(texts: string[]): Promise<number[]> {
+		this.calls.push({ method: 'count' });
+		if (!this.loaded) throw new EngineFailure('not-loaded', 'fake: no model loaded');
+		return texts.map((text) => [...text].length);
+	}
 }

@@ -12,6 +12,9 @@
 //   <think></think> block in the prompt), DEFAULT_GENERATION sampling unless the request overrides it,
 //   max_tokens bounded by the context window, streamed with stream_options.include_usage so the last
 //   chunk carries prefill/decode tokens per second (usage.extra).
+// - Earlier answers go back with the empty thinking header web-llm recorded for them (recordedReply),
+//   so its conversation matches and the KV cache of earlier turns is reused.
+// - Token counts use the tokenizer web-llm loaded with the model (pipelineTokenizer).
 // - Abort: interruptGenerate(); the stream then ends with finish_reason 'abort' and a usage chunk.
 // - Load cancel: MLCEngine.unload() aborts reload()'s downloads; reload() then resolves quietly (it
 //   swallows AbortError), so the adapter checks the signal itself and rejects with 'aborted'.
@@ -143,6 +146,23 @@ export function samplingFor(params: Partial<GenerationParams>, contextWindow: nu
 	};
 }
 
+/**
+ * What web-llm 0.2.86 puts before every answer when thinking is disabled (llm_chat.ts forwardPrefill:
+ * `emptyThinkingBlockStr`). It is part of the reply web-llm records for the conversation
+ * (`finishReply(outputMessage)`), while our worker strips it from the text it returns.
+ */
+export const EMPTY_THINKING_HEADER = '<think>\n\n</think>\n\n';
+
+/**
+ * An earlier answer as web-llm recorded it: the empty thinking header, then the raw text. web-llm
+ * reuses its KV cache only when every earlier message equals what it recorded, character for
+ * character (compareConversationObject); without the header every turn would prefill the whole
+ * conversation again. Text that already starts with a think block is sent as it is.
+ */
+export function recordedReply(raw: string): string {
+	return raw.startsWith('<think>') ? raw : `${EMPTY_THINKING_HEADER}${raw}`;
+}
+
 function toMessage(turn: ChatTurn): ChatCompletionMessageParam {
 	switch (turn.role) {
 		case 'system':
@@ -150,8 +170,34 @@ function toMessage(turn: ChatTurn): ChatCompletionMessageParam {
 		case 'user':
 			return { role: 'user', content: turn.content };
 		case 'assistant':
-			return { role: 'assistant', content: turn.content };
+			return { role: 'assistant', content: recordedReply(turn.content) };
 	}
+}
+
+/** The tokenizer web-llm loaded with the model (a @mlc-ai/web-tokenizers Tokenizer). */
+interface PipelineTokenizer {
+	encode(text: string): ArrayLike<number>;
+}
+
+function isPipelineTokenizer(value: unknown): value is PipelineTokenizer {
+	return (
+		typeof value === 'object' && value !== null && 'encode' in value && typeof value.encode === 'function'
+	);
+}
+
+/**
+ * The loaded model's own tokenizer. web-llm 0.2.86 has no public tokenize API (MLCEngine keeps the
+ * pipeline in the private `loadedModelIdToPipeline`, the pipeline its `tokenizer`), so it is reached
+ * at run time and checked; null when a web-llm version lays it out differently (the caller then
+ * counts with an estimate).
+ */
+export function pipelineTokenizer(engine: object, modelId: string): PipelineTokenizer | null {
+	const pipelines: unknown = Reflect.get(engine, 'loadedModelIdToPipeline');
+	if (!(pipelines instanceof Map)) return null;
+	const pipeline: unknown = pipelines.get(modelId);
+	if (typeof pipeline !== 'object' || pipeline === null) return null;
+	const tokenizer: unknown = Reflect.get(pipeline, 'tokenizer');
+	return isPipelineTokenizer(tokenizer) ? tokenizer : null;
 }
 
 /** The streaming request for one chat. */
@@ -438,6 +484,19 @@ export class WebLlmAdapter implements EngineAdapter {
 		} catch {
 			// Unloading after a lost device can fail; nothing is loaded either way.
 		}
+	}
+
+	/**
+	 * Each text's tokens for the loaded model's tokenizer (see pipelineTokenizer). Throws
+	 * EngineFailure 'not-loaded', or 'unknown' when this web-llm version hides its tokenizer.
+	 */
+	async countTokens(texts: string[]): Promise<number[]> {
+		const engine = this.#engine;
+		const model = this.#model;
+		if (!engine || !model) throw new EngineFailure('not-loaded', 'no web-llm model is loaded');
+		const tokenizer = pipelineTokenizer(engine, model.id);
+		if (!tokenizer) throw new EngineFailure('unknown', 'this web-llm version does not expose its tokenizer');
+		return texts.map((text) => tokenizer.encode(text).length);
 	}
 
 	/** The web-llm models among `models` whose files are all in the Cache API, with their sizes. */
