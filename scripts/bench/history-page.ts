@@ -3,8 +3,8 @@
 // Node; this section measures what a person sees: Chromium loads /history from the production
 // build, and times (performance.now() in the page) the first frame after the first conversation of
 // the list is in the DOM. "Start" is when the app has started, i.e. its page heading is in the DOM:
-// from there the history costs opening IndexedDB, reading the newest 50 and the count, and drawing
-// them. The time from navigation start is reported too; it adds loading and starting the app, which
+// from there the history costs opening IndexedDB, reading the newest conversations and the count,
+// and drawing the first screenful of them (the rest of the first page of 50 follows a frame later). The time from navigation start is reported too; it adds loading and starting the app, which
 // is the same for every page.
 //
 // Seeding: the same 1,000 generated conversations as store.ts, imported in Node (fake-indexeddb)
@@ -15,6 +15,7 @@
 // Peer, same browser, same build: the same page over an empty history, to the first frame after
 // "No saved conversations yet." is in the DOM: what the page costs before any data. The difference
 // is what 1,000 conversations add. Each figure is the median of RUNS reloads (HTTP cache warm).
+import { FIRST_SCREEN } from '../../src/lib/ui/history/list';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
@@ -153,7 +154,9 @@ export async function run(baseUrl?: string): Promise<BenchSection> {
 			await put('messages', rows.messages.slice(i, i + PUT_BATCH));
 		await writer.close();
 		const full = await timeLoads(seeded, base);
-		if (full.items !== 50) throw new Error(`the list showed ${full.items} conversations, not 50`);
+		// The page draws its first screenful, then the rest of the first page (list.ts FIRST_SCREEN).
+		if (full.items < FIRST_SCREEN)
+			throw new Error(`the list showed ${full.items} conversations, not at least ${FIRST_SCREEN}`);
 
 		const empty = await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
 		await prepare(empty, base);
@@ -169,7 +172,7 @@ export async function run(baseUrl?: string): Promise<BenchSection> {
 					unit: 'ms',
 					target: `≤ ${TARGET_MS} ms`,
 					ok: full.afterHeading <= TARGET_MS,
-					note: `IndexedDB open + newest 50 + count + drawing them; peer (empty history): ${round(peer.afterHeading)} ms`
+					note: `IndexedDB open + newest conversations + count + drawing the first screenful; peer (empty history): ${round(peer.afterHeading)} ms`
 				},
 				{
 					name: 'History list visible after navigation start, median',

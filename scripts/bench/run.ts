@@ -50,7 +50,16 @@ const results: BenchResults = {
 	errors: []
 };
 
+// `npm run bench -- first-load retrieval` runs only the named sections (all when none are named).
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const unknown = wanted.filter((name) => !sections.some(([known]) => known === name));
+if (unknown.length > 0) {
+	console.error(`bench: unknown section(s) ${unknown.join(', ')}; known: ${sections.map(([n]) => n).join(', ')}`);
+	process.exit(2);
+}
+
 for (const [name, run] of sections) {
+	if (wanted.length > 0 && !wanted.includes(name)) continue;
 	process.stdout.write(`bench: ${name}… `);
 	try {
 		const section = await run();

@@ -2,7 +2,7 @@
 // new, complete answer (also in IndexedDB); continue adds the model's continuation to the same answer.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { chatMessages, expect, test } from './fixtures';
 
 const answers = JSON.parse(readFileSync('scripts/fixtures/model-answers.json', 'utf8')) as {
 	'qwen3-tiny': { answer: string };
@@ -61,7 +61,7 @@ async function cutOffByReload(page: Page) {
 	// before a model is ready; the choice is remembered here).
 	await page.evaluate(() => localStorage.setItem('engine.preferred-model', 'fixture-qwen3-tiny'));
 	await page.reload();
-	const answer = page.getByRole('log').getByRole('listitem').last();
+	const answer = chatMessages(page).last();
 	await expect(answer.getByText('Interrupted when the page was closed.')).toBeVisible();
 	await expect(answer.getByRole('button', { name: 'Continue' })).toBeVisible();
 	await expect(answer.getByRole('button', { name: 'Regenerate' })).toBeVisible();
@@ -83,11 +83,11 @@ test('regenerate replaces an answer cut off by a reload with a complete one, her
 	await expect(answer).toContainText(FIXED);
 	await expect(answer).not.toContainText(LOOP.slice(0, 30));
 	await expect(answer.getByRole('button', { name: 'Regenerate' })).toHaveCount(0);
-	await expect(page.getByRole('log').getByRole('listitem')).toHaveCount(2);
+	await expect(chatMessages(page)).toHaveCount(2);
 	await expect.poll(() => storedMessages(page)).not.toContain(LOOP.slice(0, 30));
 
 	await page.reload();
-	const kept = page.getByRole('log').getByRole('listitem').last();
+	const kept = chatMessages(page).last();
 	await expect(kept).toContainText(FIXED);
 	await expect(kept.getByText('Interrupted when the page was closed.')).toHaveCount(0);
 });
@@ -99,13 +99,13 @@ test('continue adds the model’s continuation to the answer cut off by a reload
 	await answer.getByRole('button', { name: 'Continue' }).click();
 	await expect(answer).toContainText(FIXED);
 	// One answer: the partial text first, the continuation after it.
-	await expect(page.getByRole('log').getByRole('listitem')).toHaveCount(2);
+	await expect(chatMessages(page)).toHaveCount(2);
 	const text = await answer.innerText();
 	expect(text.indexOf(LOOP.slice(0, 30))).toBeLessThan(text.indexOf(FIXED.slice(0, 20)));
 	await expect(answer.getByRole('button', { name: 'Continue' })).toHaveCount(0);
 
 	await page.reload();
-	const kept = page.getByRole('log').getByRole('listitem').last();
+	const kept = chatMessages(page).last();
 	await expect(kept).toContainText(LOOP.slice(0, 30));
 	await expect(kept).toContainText(FIXED);
 });

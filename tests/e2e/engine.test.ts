@@ -4,7 +4,7 @@
 // stop mid-answer, offline reload from the browser cache, and a broken web-llm library.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { chatMessages, expect, test } from './fixtures';
 
 const answers = JSON.parse(readFileSync('scripts/fixtures/model-answers.json', 'utf8')) as {
 	'qwen3-tiny': { answer: string };
@@ -29,7 +29,7 @@ async function ask(page: Page, question: string, label = 'Your question') {
 	await box.press('Enter');
 }
 
-const lastAnswer = (page: Page) => page.getByRole('log').getByRole('listitem').last();
+const lastAnswer = (page: Page) => chatMessages(page).last();
 
 test.describe('a patient whose browser has no WebGPU', () => {
 	test.use({ locale: 'en-US' });

@@ -1,7 +1,7 @@
 // A patient rates an answer (with a reason), and staff download the ratings as a CSV file from the
 // settings page (a blob: download link, which the content security policy allows).
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { chatMessages, expect, test } from './fixtures';
 
 const answers = JSON.parse(readFileSync('scripts/fixtures/model-answers.json', 'utf8')) as {
 	'qwen3-tiny': { answer: string };
@@ -21,7 +21,7 @@ test('rate an answer as not helpful with a reason, then download the feedback as
 	const box = page.getByRole('textbox', { name: 'Your question' });
 	await box.fill('I have had a fever of 38.5 °C for 2 days.');
 	await box.press('Enter');
-	const answer = page.getByRole('log').getByRole('listitem').last();
+	const answer = chatMessages(page).last();
 	await expect(answer).toContainText(answers['qwen3-tiny'].answer);
 
 	const helpful = answer.getByRole('button', { name: 'Helpful', exact: true });

@@ -48,3 +48,10 @@ export const test = base.extend<{ guard: Guard; allowedConsoleErrors: RegExp[] }
 });
 
 export { expect };
+
+/**
+ * The conversation's messages: the log's own items, not the lists inside an answer (its sources,
+ * bullet points), so `.last()` is the newest message.
+ */
+export const chatMessages = (page: import('@playwright/test').Page) =>
+	page.getByRole('log').locator(':scope > li');

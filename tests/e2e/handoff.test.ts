@@ -2,7 +2,7 @@
 // summary with a QR code made on the device), and staff, behind the PIN, see it among the flagged
 // conversations, live, open its summary and mark it reviewed.
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { chatMessages, expect, test } from './fixtures';
 
 const answers = JSON.parse(readFileSync('scripts/fixtures/model-answers.json', 'utf8')) as {
 	'qwen3-tiny': { answer: string };
@@ -39,9 +39,7 @@ test('a patient with chest pain shows the summary to staff; staff review it from
 	await box.press('Enter');
 	const alert = page.getByRole('alert').filter({ hasText: 'This may be an emergency' });
 	await alert.getByRole('button', { name: 'This is not an emergency — continue' }).click();
-	await expect(page.getByRole('log').getByRole('listitem').last()).toContainText(
-		answers['qwen3-tiny'].answer
-	);
+	await expect(chatMessages(page).last()).toContainText(answers['qwen3-tiny'].answer);
 
 	// The safety layer flagged it already: the staff tab shows it without a reload.
 	const item = flagged.getByRole('listitem').filter({ hasText: QUESTION });

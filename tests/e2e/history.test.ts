@@ -2,7 +2,7 @@
 // interrupted, and nothing stored holds an identifier.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { chatMessages, expect, test } from './fixtures';
 
 const answers = JSON.parse(readFileSync('scripts/fixtures/model-answers.json', 'utf8')) as {
 	'qwen3-tiny': { answer: string };
@@ -56,11 +56,11 @@ test('a conversation survives a reload, and no phone or ID number is stored anyw
 		'My number is 13812345678 and my ID is 11010519491231002X. I have had a fever of 38.5 °C for 2 days.'
 	);
 	const log = page.getByRole('log');
-	await expect(log.getByRole('listitem').last()).toContainText(answers['qwen3-tiny'].answer);
+	await expect(log.locator(':scope > li').last()).toContainText(answers['qwen3-tiny'].answer);
 
 	await page.reload();
 	await expect(log.getByText('I have had a fever of 38.5 °C for 2 days.')).toBeVisible();
-	await expect(log.getByRole('listitem').last()).toContainText(answers['qwen3-tiny'].answer);
+	await expect(log.locator(':scope > li').last()).toContainText(answers['qwen3-tiny'].answer);
 	await expect(page.getByText('13812345678')).toHaveCount(0);
 
 	const stored = await dumpIndexedDb(page);
@@ -79,12 +79,12 @@ test('an answer cut off by a reload is kept and marked interrupted', async ({ pa
 	await page.getByRole('button', { name: 'Download the model' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'is ready' })).toBeVisible({ timeout: 30_000 });
 	await ask(page, 'Tell me about ibuprofen');
-	const answer = page.getByRole('log').getByRole('listitem').last();
+	const answer = chatMessages(page).last();
 	// Long enough that the throttled writer has saved part of it.
 	await expect(answer).toContainText(answers['qwen3-tiny-endless'].loop);
 	await page.waitForTimeout(700);
 	await page.reload();
-	const kept = page.getByRole('log').getByRole('listitem').last();
+	const kept = chatMessages(page).last();
 	await expect(kept.getByText('Interrupted when the page was closed.')).toBeVisible();
 	await expect(kept).toContainText(answers['qwen3-tiny-endless'].loop.slice(0, 30));
 });

@@ -4,7 +4,7 @@
 // before anything shows; staff turn kiosk mode on in the PIN-protected settings.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { chatMessages, expect, test } from './fixtures';
 
 const answers = JSON.parse(readFileSync('scripts/fixtures/model-answers.json', 'utf8')) as {
 	'qwen3-tiny': { answer: string };
@@ -31,7 +31,7 @@ async function ask(page: Page, question: string) {
 }
 
 const ready = (page: Page) => page.getByRole('status').filter({ hasText: 'is ready' });
-const lastAnswer = (page: Page) => page.getByRole('log').getByRole('listitem').last();
+const lastAnswer = (page: Page) => chatMessages(page).last();
 
 /** Model files the page or its workers asked for from now on. */
 function recordModelRequests(page: Page): string[] {

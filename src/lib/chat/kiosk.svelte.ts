@@ -105,7 +105,10 @@ export class KioskSession {
 		if (this.#started) return this.#started;
 		this.#enabled = kioskMode();
 		this.#mustCheck = this.#enabled || marked();
-		this.#started = this.#check().finally(() => (this.#checked = true));
+		// Nothing to withhold in personal mode: the store (Dexie) loads after the page is drawn, so it
+		// stays out of first-load JS; the staff setting is still read and mirrored then.
+		const ready = this.#mustCheck ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, 0));
+		this.#started = ready.then(() => this.#check()).finally(() => (this.#checked = true));
 		return this.#started;
 	}
 

@@ -5,6 +5,8 @@ import type { AppDatabase } from '$lib/store/db';
 import type { Conversation } from '$lib/store/schema';
 
 export const PAGE_SIZE = 50;
+/** Items drawn before the rest of the first page (more than a tall screen shows). */
+export const FIRST_SCREEN = 15;
 const MAX_PER_CALL = 500;
 
 export interface HistoryPage {
