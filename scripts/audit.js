@@ -223,14 +223,19 @@ function printReport(runs, installability) {
 
 async function main() {
 	const { values } = parseArgs({
-		options: { build: { type: 'boolean', default: false }, 'no-mobile': { type: 'boolean', default: false } }
+		options: {
+			build: { type: 'boolean', default: false },
+			'no-mobile': { type: 'boolean', default: false },
+			// Another page of the app, e.g. `--path /history` (default: the chat page).
+			path: { type: 'string', default: '/' }
+		}
 	});
 	ensureBuild(values.build);
 
 	const server = await serve({ port: 0, dir: 'build', host: 'localhost' });
 	const address = server.address();
 	if (!address || typeof address === 'string') throw new Error('The server has no port.');
-	const url = `http://localhost:${address.port}/`;
+	const url = new URL(values.path ?? '/', `http://localhost:${address.port}/`).href;
 	/** @type {Array<'desktop' | 'mobile'>} */
 	const presets = values['no-mobile'] ? ['desktop'] : ['desktop', 'mobile'];
 	console.log(`Auditing ${url} with ${CHROME_PATH} (Lighthouse presets: ${presets.join(', ')})…`);
