@@ -155,7 +155,14 @@ export class EmbedClient {
 		if (texts.length === 0) return Promise.resolve([]);
 		return new Promise<Float32Array[]>((resolve, reject) => {
 			const id = this.#nextId++;
-			const onAbort = () => this.#post({ type: 'abort', id: this.#nextId++, target: id });
+			// Cancelling answers at once, like a cancelled load: the host is told to stop, and whatever it
+			// still sends for this request (a last batch finished meanwhile) is ignored.
+			const onAbort = () => {
+				const pending = this.#pending.get(id);
+				if (!pending) return;
+				this.#post({ type: 'abort', id: this.#nextId++, target: id });
+				this.#settle(id, pending, () => pending.reject(new EmbedFailure('aborted', 'embedding cancelled')));
+			};
 			signal?.addEventListener('abort', onAbort, { once: true });
 			this.#start(
 				{ type: 'embed', id, texts: [...texts], kind },
