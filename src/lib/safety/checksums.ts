@@ -81,3 +81,73 @@ export function isSsnShape(digits: string): boolean {
 	if (area === '000' || area === '666' || area.charAt(0) === '9') return false;
 	return digits.slice(3, 5) !== '00' && digits.slice(5) !== '0000';
 }
+
+const letterValue = (c: string): number => c.charCodeAt(0) - 55; // 'A' → 10 … 'Z' → 35
+
+/**
+ * Hong Kong identity card (Registration of Persons Ordinance): one or two letters, six digits and a
+ * check character ('0'–'9' or 'A'), with or without brackets around it: "A123456(3)", "AB9876543".
+ * Weights 9..2 over the letters (a lone letter is padded with the value 36) and the six digits;
+ * the check character makes the weighted sum a multiple of 11 ('A' stands for 10).
+ */
+export function isHkIdentityCard(value: string): boolean {
+	const m = /^([A-Z]{1,2})(\d{6})\(?([0-9A])\)?$/.exec(value.toUpperCase());
+	if (m === null) return false;
+	const letters = m[1] ?? '';
+	const body = (letters.length === 1 ? ' ' : '') + letters + (m[2] ?? '');
+	let sum = 0;
+	for (let i = 0; i < 8; i++) {
+		const c = body.charAt(i);
+		const v = c === ' ' ? 36 : c >= 'A' ? letterValue(c) : c.charCodeAt(0) - 48;
+		sum += v * (9 - i);
+	}
+	const check = m[3] === 'A' ? 10 : Number(m[3]);
+	return (sum + check) % 11 === 0;
+}
+
+// Taiwan: the letter's two-digit code (A=10 … H=17, I=34, J=18 … N=22, O=35, P=23 … V=29, W=32,
+// X=30, Y=31, Z=33), as in the ROC national identification number rules.
+const TW_LETTER_CODES: Record<string, number> = {
+	A: 10,
+	B: 11,
+	C: 12,
+	D: 13,
+	E: 14,
+	F: 15,
+	G: 16,
+	H: 17,
+	I: 34,
+	J: 18,
+	K: 19,
+	L: 20,
+	M: 21,
+	N: 22,
+	O: 35,
+	P: 23,
+	Q: 24,
+	R: 25,
+	S: 26,
+	T: 27,
+	U: 28,
+	V: 29,
+	W: 32,
+	X: 30,
+	Y: 31,
+	Z: 33
+};
+
+/**
+ * Taiwan national ID (中華民國國民身分證統一編號) and the new-style resident certificate: a letter,
+ * 1/2 (or 8/9 for residents), seven digits and a check digit; the weighted sum (1, 9 over the
+ * letter's code, then 8..1, then 1) is a multiple of 10. "A123456789" is valid.
+ */
+export function isTaiwanId(value: string): boolean {
+	const id = value.toUpperCase();
+	if (!/^[A-Z][1289]\d{8}$/.test(id)) return false;
+	const code = TW_LETTER_CODES[id.charAt(0)];
+	if (code === undefined) return false;
+	let sum = Math.floor(code / 10) + (code % 10) * 9;
+	for (let i = 1; i < 9; i++) sum += (id.charCodeAt(i) - 48) * (9 - i);
+	sum += id.charCodeAt(9) - 48;
+	return sum % 10 === 0;
+}

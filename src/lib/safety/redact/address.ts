@@ -1,0 +1,215 @@
+// Home addresses and postcodes (HIPAA Safe Harbor (B): street address, city, ZIP code and other
+// geographic subdivisions smaller than a state; PIPL 住址 / 行踪轨迹).
+//
+// Chinese: anchored on a building number ("88号", "312号楼", "B栋", "1502室"), grown to the right over
+// the following building/unit/room parts and to the left over the street and the province, city and
+// district before it, up to punctuation or a word such as 住/在/是. Kept only when it really is an
+// address: a street suffix (路/街/道/巷/弄/胡同/里/村), a compound (小区/花园/公寓/大厦/苑…), two or more
+// building parts, or an address word before it. Dates ("3月5号"), beds ("3号床") and lines ("5号线")
+// are not anchors.
+// English: a street line (number + name + suffix, "12 Baker Street", or number + French/Spanish/
+// Italian prefix, "14 Rue des Lilas"), then Apt/Unit/Flat, city + state + ZIP, UK postcode (the
+// official format: outward code + inward code whose letters exclude C, I, K, M, O, V) or a European
+// postcode and city; and standalone UK postcodes, ZIP codes after a state or a "ZIP" label, and
+// Chinese postcodes after 邮编.
+
+import { isDigit, isHanChar } from './chars';
+import type { HitSet } from './types';
+
+// ---------------------------------------------------------------------------------------------
+// Chinese
+
+const ZH_TOKEN =
+	/([0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百〇零]{1,4})\s?(号楼|号院|号|弄|栋|幢|座|单元|室|楼|层)/y;
+const STRONG = new Set(['号楼', '号院', '号', '弄', '栋', '幢', '单元', '室']);
+const ZH_ANCHOR = /([0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百]{1,4})\s?(?:号楼|号院|号|弄|栋|幢|单元|室)/g;
+const NOT_AFTER =
+	/^(?:床|病房|房间|诊室|窗口|线|桌|位|机|门诊|药|针|片|检查|手术|复查|开始|出院|住院|晚上|早上|上午|下午|中午|凌晨)/;
+const LEFT_STOP = new Set(
+	'，,。.；;：:！!？?、（()）“”"\'\n\t[]【】<>《》在住址是到于往送寄我的和跟与从离近附'.split('')
+);
+const ROAD = /(?:路|街|道|巷|弄|胡同|里|村|大道)/;
+const COMPOUND =
+	/(?:小区|花园|公寓|大厦|苑|家园|新村|社区|园|城|广场|山庄|公馆|华府|别墅|宿舍|新区|三区|二区|一区)/;
+const ADDRESS_CUE = /(?:地址|住址|住在|家住|我住|住|寄到|寄往|寄至|送到|收货|位于|家在)\s?[:：]?\s?$/;
+
+function leftEdge(text: string, from: number): number {
+	let s = from;
+	while (s > 0 && from - s < 40) {
+		const c = text.charAt(s - 1);
+		if (c === ' ') {
+			// A single space between a street part and a number ("文三路 259 号").
+			if (isHanChar(text.charAt(s - 2)) && (isDigit(text.charAt(s)) || isHanChar(text.charAt(s)))) {
+				s--;
+				continue;
+			}
+			break;
+		}
+		if (LEFT_STOP.has(c)) break;
+		if (!(isHanChar(c) || isDigit(c) || /[A-Za-z-]/.test(c))) break;
+		s--;
+	}
+	return s;
+}
+
+function findChineseAddresses(text: string, hits: HitSet): void {
+	ZH_ANCHOR.lastIndex = 0;
+	let resume = 0;
+	for (const m of text.matchAll(ZH_ANCHOR)) {
+		const anchor = m.index;
+		if (anchor < resume || hits.taken(anchor)) continue;
+		const prev = text.charAt(anchor - 1);
+		if (prev === '月' || prev === '第' || prev === '几' || (isDigit(prev) && !/[A-Za-z]/.test(m[1] ?? '')))
+			continue;
+		// Right: consecutive building/unit/room tokens, with at most one space between.
+		let end = anchor;
+		let strong = 0;
+		let tokens = 0;
+		let pos = anchor;
+		let lastSuffix = '';
+		while (tokens < 8) {
+			let p = pos;
+			if (tokens > 0 && (text.charAt(p) === ' ' || text.charAt(p) === '-' || text.charAt(p) === '附')) p++;
+			ZH_TOKEN.lastIndex = p;
+			const t = ZH_TOKEN.exec(text);
+			if (t === null) break;
+			tokens++;
+			const suffix = t[2] ?? '';
+			if (STRONG.has(suffix)) strong++;
+			lastSuffix = suffix;
+			pos = p + t[0].length;
+			end = pos;
+		}
+		if (tokens === 0 || NOT_AFTER.test(text.slice(end, end + 4))) continue;
+		// A room number after the unit or building: "2 单元 501".
+		if (
+			lastSuffix === '单元' ||
+			lastSuffix === '栋' ||
+			lastSuffix === '幢' ||
+			lastSuffix === '号楼' ||
+			lastSuffix === '座'
+		) {
+			const room = /^\s?(\d{3,4})(?!\d)/.exec(text.slice(end, end + 6));
+			if (room !== null) end += room[0].length;
+		}
+		const start = leftEdge(text, anchor);
+		const left = text.slice(start, anchor);
+		const cue = ADDRESS_CUE.test(text.slice(Math.max(0, start - 6), start));
+		const street = ROAD.test(left) || COMPOUND.test(left) || cue;
+		if (!(strong >= 2 || (strong >= 1 && street))) continue;
+		if (hits.add({ kind: 'address', start, end })) resume = end;
+	}
+	// Postcode after 邮编 / 邮政编码.
+	for (const p of text.matchAll(/(?:邮编|邮政编码)\s?[:：]?\s?(\d{6})(?!\d)/g)) {
+		const value = p[1] ?? '';
+		const vs = p.index + p[0].length - value.length;
+		hits.add({ kind: 'address', start: vs, end: vs + value.length });
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// English and other Latin-script addresses
+
+const SUFFIX =
+	'Street|St|Road|Rd|Avenue|Ave|Av|Lane|Ln|Drive|Dr|Close|Cl|Way|Court|Ct|Place|Pl|Crescent|Cres|Gardens|Gdns|Terrace|Terr|Grove|Gr|Square|Sq|Hill|Row|Mews|Walk|Park|Boulevard|Blvd|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Trl|Parade|Rise|View|Green|Wharf|Quay|Embankment|Broadway|Strasse|Straße|Weg|Gasse|Platz';
+const LOWER_SUFFIX = 'street|road|avenue|lane|drive|close|crescent|terrace|boulevard|grove|gardens|square';
+const PREFIX =
+	'Rue|Avenue|Av\\.|Boulevard|Bd|Via|Viale|Calle|Avenida|Av\\.|Rua|Chemin|Allée|Piazza|Plaza|Carrer|Strada|Rua|Paseo|Camino';
+
+const STREET_SUFFIXED = new RegExp(
+	`(?<![\\p{L}\\p{N}.,/])(\\d{1,5}[A-Za-z]?)\\s{1,2}((?:\\p{Lu}[\\p{L}'’.-]*\\s{1,2}){1,4}?)(?:${SUFFIX})(?![\\p{L}])\\.?`,
+	'gu'
+);
+const STREET_LOWER = new RegExp(
+	`(?<![\\p{L}\\p{N}.,/])(\\d{1,5})\\s((?:\\p{Ll}[\\p{L}'’-]*\\s){1,3}?)(?:${LOWER_SUFFIX})(?![\\p{L}])`,
+	'gu'
+);
+const STREET_PREFIXED = new RegExp(
+	`(?<![\\p{L}\\p{N}.,/])(\\d{1,5}[A-Za-z]?),?\\s{1,2}(?:${PREFIX})\\s{1,2}(?:[\\p{L}'’-]+\\s?){1,5}?(?=[,;\\n]|$)`,
+	'gu'
+);
+// Words that make "3 tablets a day Park…" or "10 mg St John's wort" not a street line.
+const NOT_STREET_WORD =
+	/^(?:mg|mcg|ml|g|kg|iu|units?|tablets?|pills?|caps?|capsules?|puffs?|times?|days?|weeks?|months?|years?|hours?|mins?|minutes?|am|pm|st|nd|rd|th|and|or|of|the|at|in|on|for|to|a|an)$/i;
+
+const UK_POSTCODE_SRC =
+	'(?:GIR ?0AA|[A-PR-UWYZ](?:\\d{1,2}|[A-HK-Y]\\d{1,2}|\\d[A-HJKPSTUW]|[A-HK-Y]\\d[ABEHMNPRV-Y]) ?\\d[ABD-HJLNP-UW-Z]{2})';
+const UK_POSTCODE = new RegExp(`(?<![A-Za-z0-9])${UK_POSTCODE_SRC}(?![A-Za-z0-9])`, 'g');
+const UK_POSTCODE_LABELLED = new RegExp(
+	`(?:post\\s?code|postal\\s?code)\\s?(?:is|:)?\\s{0,2}(${UK_POSTCODE_SRC})(?![A-Za-z0-9])`,
+	'gi'
+);
+const STATES =
+	'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
+const STATE_ZIP = new RegExp(`(?<![A-Za-z])(?:${STATES})\\s{1,2}(\\d{5}(?:-\\d{4})?)(?![\\d-])`, 'g');
+const ZIP_LABELLED = /\b(?:zip(?:\s?code)?|postal\s?code)\s?(?:is|:)?\s{0,2}(\d{5}(?:-\d{4})?)(?![\d-])/gi;
+
+const UNIT =
+	/,?\s{0,2}(?:apt|apartment|unit|suite|ste|flat|fl|floor|room|rm|#)\.?\s{0,2}#?\s?[A-Za-z0-9-]{1,6}(?![\p{L}\p{N}])/iuy;
+const CITY_BEFORE_CODE = new RegExp(
+	`,?\\s{1,2}\\p{Lu}[\\p{L}'’.-]+(?:\\s\\p{Lu}[\\p{L}'’.-]+){0,2}(?=,?\\s{1,2}(?:(?:${STATES})\\s{1,2}\\d{5}|${UK_POSTCODE_SRC}(?![A-Za-z0-9])))`,
+	'uy'
+);
+const STATE_ZIP_TAIL = new RegExp(`,?\\s{1,2}(?:${STATES})\\s{1,2}\\d{5}(?:-\\d{4})?(?![\\d-])`, 'y');
+const UK_POSTCODE_TAIL = new RegExp(`,?\\s{1,2}${UK_POSTCODE_SRC}(?![A-Za-z0-9])`, 'y');
+const EU_POSTCODE_CITY = /,?\s{1,2}\d{4,5}\s\p{Lu}[\p{L}'’-]+/uy;
+const CITY_TAIL = /,\s{1,2}\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,2}(?=\s*(?:[.;!?\n]|$| -))/uy;
+const UNIT_BEFORE = /(?:flat|apt|apartment|unit|suite)\s?#?\s?[A-Za-z0-9-]{1,6},?\s{1,2}$/i;
+
+function extendLatin(text: string, start: number, end: number): { start: number; end: number } {
+	const before = UNIT_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+	if (before !== null) start -= before[0].length;
+	for (let step = 0; step < 6; step++) {
+		let moved = false;
+		for (const re of [UNIT, CITY_BEFORE_CODE, STATE_ZIP_TAIL, UK_POSTCODE_TAIL, EU_POSTCODE_CITY]) {
+			re.lastIndex = end;
+			const m = re.exec(text);
+			if (m !== null && m[0].length > 0) {
+				end += m[0].length;
+				moved = true;
+				break;
+			}
+		}
+		if (!moved) break;
+	}
+	CITY_TAIL.lastIndex = end;
+	const city = CITY_TAIL.exec(text);
+	if (city !== null) end += city[0].length;
+	return { start, end };
+}
+
+function findLatinAddresses(text: string, hits: HitSet): void {
+	const streets: { start: number; end: number }[] = [];
+	for (const re of [STREET_SUFFIXED, STREET_LOWER, STREET_PREFIXED]) {
+		re.lastIndex = 0;
+		for (const m of text.matchAll(re)) {
+			const words = (m[2] ?? '')
+				.trim()
+				.split(/\s+/)
+				.filter((w) => w.length > 0);
+			if (words.some((w) => NOT_STREET_WORD.test(w))) continue;
+			streets.push({ start: m.index, end: m.index + m[0].length });
+		}
+	}
+	streets.sort((a, b) => a.start - b.start);
+	for (const s of streets) {
+		const span = extendLatin(text, s.start, s.end);
+		hits.add({ kind: 'address', start: span.start, end: span.end });
+	}
+	for (const re of [UK_POSTCODE_LABELLED, ZIP_LABELLED, STATE_ZIP]) {
+		re.lastIndex = 0;
+		for (const m of text.matchAll(re)) {
+			const value = m[1] ?? '';
+			const vs = m.index + m[0].length - value.length;
+			hits.add({ kind: 'address', start: vs, end: vs + value.length });
+		}
+	}
+	UK_POSTCODE.lastIndex = 0;
+	for (const m of text.matchAll(UK_POSTCODE))
+		hits.add({ kind: 'address', start: m.index, end: m.index + m[0].length });
+}
+
+export function findAddresses(text: string, hits: HitSet): void {
+	findChineseAddresses(text, hits);
+	findLatinAddresses(text, hits);
+}

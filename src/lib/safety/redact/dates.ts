@@ -1,0 +1,61 @@
+// Dates of birth, only when labelled as such (HIPAA Safe Harbor (C): all elements of dates except
+// the year directly related to an individual, birth date first; PIPL 个人信息). Symptom, visit and
+// test dates are clinical and stay: only the date right after a birth label is taken.
+
+import type { HitSet } from './types';
+
+const DOB_LABEL =
+	/出生日期|出生年月日|出生年月|出生时间|出生于|出生在|出生|生日|生于|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bd\.\s?o\.\s?b\.?|\bdob\b|\bborn(?:\s+(?:on|in))?\b|\bbirthday\b/giu;
+// Between the label and the date: punctuation, "is", "was", "on", "the", "是", "为", "：".
+const DOB_CONNECTOR = /(?:[\s:：=,，(（-]|是|为|在|于|\bis\b|\bwas\b|\bon\b|\bthe\b)*/iy;
+
+const MONTHS =
+	'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+const ORD = '(?:st|nd|rd|th)?';
+const ZH_NUM = '[〇零○一二三四五六七八九十]';
+
+// Each pattern is anchored (sticky) at the position after the connector; quantifiers are bounded.
+const DATE_PATTERNS: RegExp[] = [
+	// 1985年3月7日, 85年6月12日, 1985 年 3 月, 1985-03-07, 1985/3/7, 1956.08.21
+	/\d{2,4}\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?/y,
+	/\d{4}([-/.])\d{1,2}\1\d{1,2}(?!\d)/y,
+	// 03/07/1985, 7-3-85, 85.3.7 (two-digit first part with a two-digit year)
+	/\d{1,2}([-/.])\d{1,2}\1(?:\d{4}|\d{2})(?!\d)/y,
+	// 7 March 1985, 7th of March, 1985, 29 Feb 2016
+	new RegExp(
+		`\\d{1,2}${ORD}\\s{0,2}(?:of\\s{1,2})?(?:${MONTHS})\\.?,?\\s{0,2}(?:\\d{4}|'?\\d{2})(?!\\d)`,
+		'iy'
+	),
+	// March 7th 1985, Jan 5, 1948
+	new RegExp(`(?:${MONTHS})\\.?\\s{0,2}\\d{1,2}${ORD},?\\s{0,2}(?:\\d{4}|'?\\d{2})(?!\\d)`, 'iy'),
+	// 一九八八年二月二十九日
+	new RegExp(`${ZH_NUM}{2,4}年${ZH_NUM}{1,3}月(?:${ZH_NUM}{1,3}[日号])?`, 'y'),
+	// Without a year: 3月7日, 7 March, March 7th
+	/\d{1,2}\s?月\s?\d{1,2}\s?[日号]?/y,
+	new RegExp(`\\d{1,2}${ORD}\\s{0,2}(?:of\\s{1,2})?(?:${MONTHS})(?![a-z])`, 'iy'),
+	new RegExp(`(?:${MONTHS})\\.?\\s{0,2}\\d{1,2}${ORD}(?![\\d:])`, 'iy'),
+	// Month and year, year alone: March 1985, 1985年, 1985
+	new RegExp(`(?:${MONTHS})\\.?,?\\s{0,2}\\d{4}(?!\\d)`, 'iy'),
+	/(?:19|20)\d{2}\s?年?(?!\d)/y
+];
+
+export function findDatesOfBirth(text: string, hits: HitSet): void {
+	DOB_LABEL.lastIndex = 0;
+	for (const m of text.matchAll(DOB_LABEL)) {
+		const labelEnd = m.index + m[0].length;
+		DOB_CONNECTOR.lastIndex = labelEnd;
+		const conn = DOB_CONNECTOR.exec(text);
+		const pos = labelEnd + (conn === null ? 0 : conn[0].length);
+		if (pos - labelEnd > 12) continue;
+		for (const re of DATE_PATTERNS) {
+			re.lastIndex = pos;
+			const d = re.exec(text);
+			if (d === null) continue;
+			// "born in 3 days"? a bare number followed by a time unit is not a date.
+			const end = pos + d[0].replace(/\s+$/, '').length;
+			if (/^\s?(?:天|周|个月|days?|weeks?|months?|hours?|小时)/i.test(text.slice(end, end + 7))) break;
+			hits.add({ kind: 'dob', start: pos, end });
+			break;
+		}
+	}
+}

@@ -1,0 +1,211 @@
+// Labelled identifiers: a label ("身份证号", "MRN", "member ID", "微信号"…), a short connector
+// ("：", "是", "is", "no."), then the value. A label makes a checksum unnecessary: whatever value
+// follows it is the patient's number. Labels follow HIPAA Safe Harbor's numbered identifiers
+// (telephone/fax (D, E), SSN (G), medical record (H), health plan beneficiary (I), account (J),
+// certificate/licence (K), vehicle (L), any other unique number (R)) and PIPL's 身份证件号码,
+// 通讯联系方式, 金融账户 and 医疗健康 information.
+
+import { isAsciiLetter, isDigit, isHanChar } from './chars';
+import { readRun } from './digits';
+import type { HitSet, IdentifierKind } from './types';
+
+type LabelKind = Exclude<IdentifierKind, 'email' | 'name' | 'landline' | 'dob' | 'address' | 'url' | 'ip'>;
+
+const NO = '(?:\\s*(?:number|no\\.?|num\\.?|#|id))?';
+
+const LABEL_SOURCES: [LabelKind, string][] = [
+	[
+		'messaging',
+		`微信号|微信账号|微信|weixin|wechat(?:\\s*id)?|\\bwx(?:id)?\\b|\\bvx\\b|v信|qq号码|qq号|\\bqq\\b|whats\\s?app${NO}|telegram${NO}|\\btg\\b|\\bline(?=\\s*(?:id\\b|[:：]))(?:\\s*id)?|\\bsignal(?=\\s*(?:id\\b|[:：]))|skype(?:\\s*id)?|instagram|\\big(?=\\s*[:：])|twitter|facebook|抖音号|抖音|小红书号|小红书|微博|钉钉号|钉钉|kakao(?:talk)?|viber|discord|snapchat`
+	],
+	[
+		'insurance',
+		`医保卡号|医保卡|医保号|医保账号|医保|参保号|保单号码|保单号|保险单号|保险卡号|\\binsurance\\s*(?:number|no\\.?|id|#|policy|card)|\\bpolicy${NO}|\\bmember\\s*(?:id|number|no\\.?|#)|\\bsubscriber\\s*(?:id|number)|\\bgroup\\s*(?:number|no\\.?)|\\bhealth\\s*plan${NO}|\\bmedicare${NO}|\\bmedicaid${NO}|\\bbeneficiary\\s*(?:id|number)`
+	],
+	[
+		'travel_document',
+		`往来港澳通行证|港澳居民来往内地通行证|台湾居民来往大陆通行证|大陆居民往来台湾通行证|港澳通行证|台胞证|回乡证|通行证|\\btravel\\s*(?:document|permit)${NO}|\\bhome\\s*return\\s*permit${NO}|\\brefugee\\s*travel\\s*document${NO}|\\bresidence\\s*permit${NO}|\\bbrp${NO}`
+	],
+	[
+		'licence',
+		`驾驶证号|驾驶证|驾照号|驾照|驾驶执照|行驶证号|行驶证|车牌号码|车牌号|车牌|号牌|\\bdriv(?:ing|er'?s?)\\s*licen[cs]e${NO}|\\bdl\\s*(?:number|no\\.?|#)|\\blicen[cs]e\\s*(?:number|no\\.?|#|plate)|\\bnumber\\s*plate|\\breg(?:istration)?\\s*(?:plate|number|no\\.?|mark)|\\bplate\\s*(?:number|no\\.?)`
+	],
+	[
+		'id_number',
+		`居民身份证号码|居民身份证|身份证号码|身份证号|身份证|身分证字号|身分证号|身分证|公民身份号码|证件号码|证件号|身份号码|\\bhkid\\b|\\bhong\\s*kong\\s*id(?:entity\\s*card)?${NO}|\\btaiwan(?:ese)?\\s*id${NO}|\\bid(?:[ -]?card)?${NO}|\\bidentity\\s*card${NO}|\\bnational\\s*id(?:entity)?(?:\\s*(?:card|number|no\\.?))?`
+	],
+	['passport', `护照号码|护照号|护照|\\bpassport${NO}`],
+	[
+		'bank_card',
+		`银行卡号|银行卡|信用卡号|信用卡|借记卡号|借记卡|储蓄卡号|储蓄卡|工资卡|银行账号|卡号|账号|账户号码|账户号|\\b(?:credit|debit|bank)\\s*card${NO}|\\bcard\\s*(?:number|no\\.?|#)|\\baccount\\s*(?:number|no\\.?|#)|\\biban\\b`
+	],
+	[
+		'ssn',
+		`社保号码|社保卡号|社保号|社会保障号码|社会保障号|社会保险号码|社会保险号|\\bssn\\b|\\bsocial\\s*security${NO}`
+	],
+	['nhs_number', `\\bnhs${NO}|\\bchi\\s*(?:number|no\\.?)`],
+	[
+		'mrn',
+		`病历号码|病历号|住院号|门诊号|病案号|就诊卡号|就诊卡|就诊号|档案号|登记号|\\bmrn\\b|\\bchart\\s*(?:#|no\\.?|number)|\\bmedical\\s*record${NO}|\\bhospital\\s*(?:number|no\\.?|id|#)|\\bpatient\\s*(?:id|number|no\\.?|#)|\\bcase\\s*(?:number|no\\.?|#)|\\bunit\\s*number`
+	],
+	[
+		'phone',
+		`手机号码|手机号|手机|联系电话|电话号码|电话|联系方式|座机|传真|\\b(?:phone|mobile|cell|tel|telephone|fax|landline)${NO}`
+	]
+];
+
+const LABELS = new RegExp(LABEL_SOURCES.map(([kind, src]) => `(?<${kind}>${src})`).join('|'), 'giu');
+const CONNECTOR =
+	/(?:[\s:：#=＝.]|是|为|的是|就是|号码|号|码|\bnumber\b|\bno\.?|\bis\b|\bare\b|\bwas\b|\bid\b)*/iy;
+const EXTENSION = /[ \t]*(?:转|分机|内线|ext\.?|extn\.?|extension|x)[ \t.:：#]*\d{1,6}(?!\d)/iy;
+
+const DIGIT_LIMIT: Record<'id_number' | 'bank_card' | 'ssn' | 'nhs_number' | 'phone', [number, number]> = {
+	id_number: [6, 18],
+	bank_card: [8, 19],
+	ssn: [7, 9],
+	nhs_number: [8, 10],
+	phone: [7, 15]
+};
+
+const isValueChar = (c: string) => isAsciiLetter(c) || isDigit(c);
+const isInnerChar = (c: string) => c === '-' || c === '_' || c === '.' || c === '/' || c === ':';
+
+/**
+ * An alphanumeric value at `pos`: letters and digits with single inner '-', '_', '.', '/', and
+ * single spaces before a further group that has a digit ("1EG4-TE5-MK73", "AB12 CDE", "BL-2023-118804",
+ * "A123456(3)"). Returns its end, or -1 when there is none.
+ */
+function readValue(text: string, pos: number, kind: LabelKind): number {
+	let i = pos;
+	if (kind === 'messaging' && text.charAt(i) === '@') i++;
+	if (!isValueChar(text.charAt(i))) return -1;
+	let end = -1;
+	let groups = 0;
+	while (i < text.length && i - pos < 40) {
+		const gStart = i;
+		while (
+			i < text.length &&
+			i - pos < 40 &&
+			(isValueChar(text.charAt(i)) || (isInnerChar(text.charAt(i)) && isValueChar(text.charAt(i + 1))))
+		)
+			i++;
+		if (i === gStart) break;
+		groups++;
+		end = i;
+		// "A123456(3)": a bracketed check character.
+		if (/^\([0-9A-Za-z]\)/.test(text.slice(i, i + 3))) {
+			end = i + 3;
+			break;
+		}
+		if (text.charAt(i) !== ' ' || groups >= 4) break;
+		// Another group only when it is short and has a digit, or (plates) is 3 capitals: "AB12 CDE".
+		const m = /^ ([A-Za-z0-9]{1,8})(?![A-Za-z0-9])/.exec(text.slice(i, i + 10));
+		const next = m?.[1];
+		if (next === undefined) break;
+		const plate = kind === 'licence' && /^[A-Z]{3}$/.test(next);
+		if (!/\d/.test(next) && !plate) break;
+		if (kind === 'messaging') break;
+		i++;
+	}
+	return end;
+}
+
+/** Finds every label and redacts the value after it. */
+export function findLabelled(text: string, hits: HitSet): void {
+	LABELS.lastIndex = 0;
+	for (const m of text.matchAll(LABELS)) {
+		const groups = m.groups ?? {};
+		const kind = LABEL_SOURCES.find(([k]) => groups[k] !== undefined)?.[0];
+		if (kind === undefined) continue;
+		const labelEnd = m.index + m[0].length;
+		// A Latin label glued to a following letter is a longer word ("telegraph", "cellulitis").
+		if (isAsciiLetter(m[0].charAt(m[0].length - 1)) && isAsciiLetter(text.charAt(labelEnd))) continue;
+		CONNECTOR.lastIndex = labelEnd;
+		const conn = CONNECTOR.exec(text);
+		const connText = conn === null ? '' : conn[0];
+		if (connText.length > 16) continue;
+		const pos = labelEnd + connText.length;
+		redactValue(text, hits, kind, pos, connText);
+	}
+}
+
+function redactValue(text: string, hits: HitSet, kind: LabelKind, pos: number, connText: string): void {
+	const c = text.charAt(pos);
+	const digitKind =
+		kind === 'id_number' ||
+		kind === 'bank_card' ||
+		kind === 'ssn' ||
+		kind === 'nhs_number' ||
+		kind === 'phone';
+	if (digitKind && (isDigit(c) || c === '+' || c === '(')) {
+		readDigitValue(text, hits, kind, pos);
+		return;
+	}
+	if (
+		kind === 'messaging' &&
+		(c === '+' || (isDigit(c) && /^[\d ()+-]{7,}/.test(text.slice(pos, pos + 20))))
+	) {
+		const end = digitRunEnd(text, pos, 15);
+		if (end > pos) hits.add({ kind: 'messaging', start: pos, end });
+		return;
+	}
+	if (kind === 'bank_card' || kind === 'ssn' || kind === 'nhs_number' || kind === 'phone') return;
+	const end = readValue(text, pos, kind);
+	if (end <= pos) return;
+	const value = text.slice(pos, end);
+	if (kind === 'messaging') {
+		// A handle needs a digit, '_', '@' or an explicit "：" / "ID" before it ("my WhatsApp is broken").
+		const explicit = /[:：]|id|号|是/i.test(connText);
+		if (!/[\d_@]/.test(value) && !(explicit && value.length >= 4)) return;
+	} else if (!/\d/.test(value)) return;
+	if (value.length < 4 && kind !== 'messaging') return;
+	if (isHanChar(text.charAt(end)) && kind === 'messaging' && !/\d/.test(value)) return;
+	hits.add({ kind, start: pos, end });
+}
+
+function digitRunEnd(text: string, pos: number, max: number): number {
+	const run = readRun(text, pos);
+	if (run === null) return pos;
+	let count = 0;
+	let end = pos;
+	for (const g of run.groups) {
+		if (count > 0 && count + g.digits.length > max) break;
+		count += g.digits.length;
+		end = g.end;
+	}
+	if (text.charAt(end) === ')' && text.slice(pos, end).includes('(')) end++;
+	return end;
+}
+
+function readDigitValue(
+	text: string,
+	hits: HitSet,
+	kind: 'id_number' | 'bank_card' | 'ssn' | 'nhs_number' | 'phone',
+	pos: number
+): void {
+	const run = readRun(text, pos);
+	if (run === null) return;
+	const [min, max] = DIGIT_LIMIT[kind];
+	let count = 0;
+	let end = pos;
+	for (const g of run.groups) {
+		if (count > 0 && count + g.digits.length > max) break;
+		count += g.digits.length;
+		end = g.end;
+		if (count >= min && g === run.groups[0] && count >= 11) break;
+	}
+	if (count < min) return;
+	if (kind === 'id_number' && /[Xx]/.test(text.charAt(end)) && !isAsciiLetter(text.charAt(end + 1))) end++;
+	if (text.charAt(end) === ')' && text.slice(pos, end).includes('(')) end++;
+	let outKind: IdentifierKind = kind;
+	if (kind === 'phone') {
+		const numberEnd = end;
+		EXTENSION.lastIndex = end;
+		const ext = EXTENSION.exec(text);
+		if (ext !== null) end += ext[0].length;
+		const digits = text.slice(run.start, numberEnd).replace(/\D/g, '');
+		outKind =
+			/^(?:86|0086)?1[3-9]\d{9}$/.test(digits) || /^(?:44)?0?7\d{9}$/.test(digits) ? 'phone' : 'landline';
+	}
+	hits.add({ kind: outKind, start: run.start, end });
+}

@@ -1,0 +1,431 @@
+// Personal names (HIPAA Safe Harbor (A): names of the individual and of relatives, employers and
+// household members; PIPL 姓名). A name is taken only where something says it is one:
+// - a cue: "我叫/我是/本人/姓名：/患者：/家属：/联系人：", "my name is", "name's", "I'm", "this is",
+//   "it's … here", "Patient:", a title (Mr, Dr), a relative ("我老公…", "my son …", "Grandma …");
+// - a sign-off at the end ("谢谢！李明", "——王小明", "Thanks, Aisha Rahman", "cheers mike", "- jenny");
+// - its own shape: a Chinese name followed by 男/女 or an age ("江涛，男，34岁"), by a relation in
+//   brackets ("石磊（我老公）"), by 的 + a relative ("马丽的宝宝"), or opening a sentence with two
+//   given-name characters and a verb ("金建军昨晚…"); a known given name followed by a surname
+//   ("May Thompson"), a pinyin surname and given name ("Chen Xiaohong"), a given name opening a
+//   sentence with a verb ("Faith asked…").
+// Chinese names are a surname from the Hundred Family Surnames (plus common modern ones, single or
+// compound) and one or two given-name characters; words that merely start with a surname (高烧,
+// 白细胞, 孙子, 马上, 周末, 金银花…) are refused by a word list and by characters no given name uses.
+// Latin names are Unicode words (Zoë, José García-López, Siobhán Ní Bhriain, D'Angelo); a common
+// English word (generated from a frequency list) is not a name, so "I'm tired" stays while
+// "I'm Sarah" goes; given names that are everyday words (Will, May, Grace, Bill, Frank) are taken
+// only where a cue or a surname says they are names.
+
+import data from '../data/pii-names.json';
+import { isHanChar } from './chars';
+import type { HitSet } from './types';
+
+const ZH_SURNAMES = new Set([...data.zhSurnames]);
+const ZH_COMPOUND = new Set(data.zhCompoundSurnames);
+const ZH_GIVEN = new Set([...data.zhGivenChars]);
+const ZH_NOT_NAME = new Set([...data.zhNotNameChars]);
+const ZH_NOT_WORDS = new Set(data.zhNotNameWords);
+const EN_GIVEN = new Set(data.enGiven.split(' '));
+const EN_AMBIGUOUS = new Set(data.enAmbiguousGiven.split(' '));
+const PINYIN = new Set(data.pinyinSurnames.split(' '));
+const COMMON = new Set(data.enCommonWords.split(' '));
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ZH_RELATIONS = data.zhRelations.map(escape).join('|');
+
+type ZhMode = 'cued' | 'strict';
+
+/**
+ * Length of a Chinese name at `pos` (surname + one or two given characters), or 0. 'cued' (after
+ * 我叫/姓名：…) accepts any character a given name can hold; 'strict' (no explicit cue) wants known
+ * given-name characters.
+ */
+function readZhName(text: string, pos: number, mode: ZhMode): number {
+	const two = text.slice(pos, pos + 2);
+	const surname = ZH_COMPOUND.has(two) ? 2 : ZH_SURNAMES.has(text.charAt(pos)) ? 1 : 0;
+	if (surname === 0) return 0;
+	const okChar = (c: string, strict: boolean) =>
+		isHanChar(c) && !ZH_NOT_NAME.has(c) && (!strict || ZH_GIVEN.has(c));
+	const c1 = text.charAt(pos + surname);
+	if (!okChar(c1, mode === 'strict')) {
+		// A compound surname alone is still a name ("姓名：欧阳").
+		return surname === 2 && !isHanChar(c1) && mode === 'cued' ? 2 : 0;
+	}
+	let len = surname + 1;
+	const c2 = text.charAt(pos + len);
+	const after = text.charAt(pos + len + 1);
+	if (okChar(c2, mode === 'strict') && (ZH_GIVEN.has(c2) || !isHanChar(after) || ZH_NOT_NAME.has(after)))
+		len++;
+	// 高烧, 孙子, 白细胞, 金银花: a word that starts with a surname is no name.
+	for (let k = 2; k <= Math.min(4, len + 1); k++) if (ZH_NOT_WORDS.has(text.slice(pos, pos + k))) return 0;
+	return len;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Latin-script names
+
+const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/uy;
+const UPPER = /^\p{Lu}/u;
+const PARTICLES = new Set([
+	'de',
+	'da',
+	'das',
+	'do',
+	'dos',
+	'van',
+	'von',
+	'der',
+	'den',
+	'del',
+	'della',
+	'la',
+	'le',
+	'di',
+	'du',
+	'bin',
+	'binti',
+	'bint',
+	'al',
+	'el',
+	'ibn',
+	'ní',
+	'nic',
+	'ó',
+	'mac',
+	'mc',
+	'ter',
+	'ten',
+	'y'
+]);
+const TITLES = new Set([
+	'mr',
+	'mrs',
+	'ms',
+	'miss',
+	'mx',
+	'dr',
+	'prof',
+	'professor',
+	'sir',
+	'dame',
+	'mister',
+	'madam'
+]);
+// Syllables of Hanyu Pinyin (initial + final), for "Zhang Wei", "Chen Xiaohong", "liu yang".
+const PINYIN_WORD =
+	/^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v|ü)){1,3}$/;
+const EPONYM_AFTER =
+	/^['’]?s?\s+(?:disease|syndrome|palsy|oesophagus|esophagus|sign|test|lymphoma|sarcoma|ulcer|cyst|tumou?r|disorder|reflex|manoeuvre|maneuver|phenomenon|law|criteria|score|scale|method)\b/i;
+
+interface LatinOptions {
+	/** A lower-case first word is a name when it is a known given name ("im sarah", "cheers mike"). */
+	lower: boolean;
+	/** A capitalised given name that is also an everyday word (Will, May, Grace) counts. */
+	ambiguous: boolean;
+	/** A capitalised word that is no common English word counts as a name (Priya, Siobhán). */
+	uncommon: boolean;
+}
+
+interface Token {
+	start: number;
+	end: number;
+	word: string;
+	lower: string;
+	cap: boolean;
+}
+
+function tokenAt(text: string, pos: number): Token | null {
+	if (pos > 0 && /[\p{L}\p{M}\p{N}]/u.test(text.charAt(pos - 1))) return null;
+	TOKEN.lastIndex = pos;
+	const m = TOKEN.exec(text);
+	if (m === null) return null;
+	let word = m[0];
+	// A possessive is not part of the name: "Mike's".
+	if (/['’]s$/i.test(word)) word = word.slice(0, -2);
+	return { start: pos, end: pos + word.length, word, lower: word.toLowerCase(), cap: UPPER.test(word) };
+}
+
+function isPinyinWord(lower: string): boolean {
+	return lower.length <= 12 && PINYIN_WORD.test(lower);
+}
+
+function firstIsName(t: Token, opts: LatinOptions): boolean {
+	if (t.word.length < 2 && !t.cap) return false;
+	if (t.cap) {
+		if (EN_GIVEN.has(t.lower) || PINYIN.has(t.lower)) return true;
+		if (EN_AMBIGUOUS.has(t.lower)) return opts.ambiguous;
+		return opts.uncommon && !COMMON.has(t.lower) && t.word.length >= 2 && !/^\p{Lu}+$/u.test(t.word);
+	}
+	return opts.lower && EN_GIVEN.has(t.lower);
+}
+
+/** End of a Latin-script name starting at `pos`, or -1. */
+function readLatinName(text: string, pos: number, opts: LatinOptions): number {
+	let p = pos;
+	let first = tokenAt(text, p);
+	if (first !== null && TITLES.has(first.lower) && first.cap) {
+		// "Mr Oluwaseun Adeyemi": the title stays, the name after it goes.
+		let q = first.end;
+		if (text.charAt(q) === '.') q++;
+		if (text.charAt(q) !== ' ') return -1;
+		p = q + 1;
+		first = tokenAt(text, p);
+		if (first === null || !first.cap) return -1;
+		opts = { ...opts, uncommon: true, ambiguous: true };
+	}
+	if (first === null) return -1;
+	if (!firstIsName(first, opts)) {
+		// "liu yang": a lower-case pinyin surname followed by a pinyin given name.
+		const next = tokenAt(text, first.end + 1);
+		const pair =
+			opts.lower &&
+			!first.cap &&
+			PINYIN.has(first.lower) &&
+			text.charAt(first.end) === ' ' &&
+			next !== null &&
+			!next.cap &&
+			isPinyinWord(next.lower) &&
+			!COMMON.has(next.lower);
+		if (!pair) return -1;
+	}
+	if (EPONYM_AFTER.test(text.slice(first.end, first.end + 24))) return -1;
+	let end = first.end;
+	const pinyinFirst = PINYIN.has(first.lower);
+	let count = 1;
+	while (count < 4 && text.charAt(end) === ' ') {
+		let next = tokenAt(text, end + 1);
+		if (next === null) break;
+		if (PARTICLES.has(next.lower) && !next.cap && text.charAt(next.end) === ' ') {
+			const after = tokenAt(text, next.end + 1);
+			if (after === null || !after.cap) break;
+			next = after;
+		}
+		const ok = next.cap
+			? !COMMON.has(next.lower) || EN_GIVEN.has(next.lower) || (pinyinFirst && isPinyinWord(next.lower))
+			: !first.cap &&
+				(pinyinFirst ? isPinyinWord(next.lower) : !COMMON.has(next.lower) && next.word.length >= 3);
+		if (!ok || (next.cap && !first.cap)) break;
+		if (EPONYM_AFTER.test(text.slice(next.end, next.end + 24))) break;
+		end = next.end;
+		count++;
+	}
+	// A pinyin surname alone is not enough without a cue that allows uncommon words.
+	if (count === 1 && pinyinFirst && !opts.uncommon) return -1;
+	return end;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cues
+
+// Cues that name what follows (any given-name character is accepted after them) and softer ones
+// (我是…, 本人…, 患者…: "我是高中生", "本人单亲") after which only known given-name characters count.
+const ZH_CUE_EXPLICIT = new RegExp(
+	'(?:我叫|我的名字叫|我的名字是|名字叫|名字是|我名叫|名叫|叫做|英文名叫|英文名是|英文名|本人姓名|患者姓名|病人姓名|姓名|家属签名|签名)[是为]?\\s?[:：]?\\s?|(?:我是|本人|患者|病人|家属|联系人|就诊人|就诊者|申请人|监护人|收件人|收货人)\\s?[:：]\\s?',
+	'g'
+);
+const ZH_CUE_SOFT = /(?:我是|本人是|本人|患者|病人|家属|联系人|就诊人)\s?/g;
+const ZH_CALLED = /叫\s?/g;
+const ZH_RELATION = new RegExp(`(?:${ZH_RELATIONS})(?:叫|是|名叫)?\\s?`, 'g');
+const ZH_SURNAME_GIVEN = /(?:我|本人|患者)?姓\s?/g;
+
+const EN_STRONG =
+	/\b(?:my\s+name\s+is|my\s+name's|my\s+names|name's|names|i\s+am\s+called|i'm\s+called|im\s+called|call\s+me|(?:patient|full|first|last|given|family|sur|contact|carer|caregiver|parent|guardian|child's|baby's|son's|daughter's)\s*name\s*(?:is|[:：-])|name\s*[:：]|patient\s*[:：]|signed\s*[:：,]?)\s*/giu;
+const EN_WEAK = /\b(?:i'm|i\s+am|im|this\s+is|it's|it\s+is)\s+/giu;
+const EN_RELATION =
+	/\b(?:(my|our|her|his|their)\s+(?:(?:little|baby|eldest|youngest|older|younger|big|step|late|new|twin)\s+)?)?(son|daughter|wife|husband|partner|mum|mom|mother|dad|father|brother|sister|baby|boy|girl|kid|child|grandson|granddaughter|grandma|grandmother|grandpa|grandfather|granny|gran|nan|nana|nanna|aunt|auntie|uncle|cousin|niece|nephew|friend|fiancée?|boyfriend|girlfriend|carer|neighbou?r|flatmate|roommate|twin|toddler|newborn|stepson|stepdaughter|colleague|boss)(?:\s*,)?\s+(?:\(\s*)?/giu;
+const EN_SIGNOFF =
+	/(?:^|[\s,.!?;:)])(?:thanks|thank\s+you|thx|ty|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|many\s+thanks|sincerely|yours\s+sincerely|yours\s+truly|yours\s+faithfully|love|bye|ta)\s*[,!.]*\s+/giu;
+const DASH_SIGNOFF = /(?:^|\s|[。！？!?.，,])(?:-{1,2}|~)\s*/g;
+const SIGNOFF_END = /^\s*(?:[.!。！~]*\s*)(?:$|\n|\()/;
+const ZH_END = /^[\s。！!~…]*(?:敬上|谨上|留|上)?[\s。！!~…]*$/;
+const SENTENCE_VERB =
+	/^\s(?:asked|asks|said|says|told|tells|wants|wanted|thinks|thought|needs|needed|has|had|is|was|keeps|kept|feels|felt|took|takes|started|fell|woke|got|gets|went|came|called|texted|vomited|can't|cannot|won't|doesn't|didn't|isn't|wasn't|hasn't|hadn't)\b/i;
+const ZH_START_NEXT =
+	/^[昨今前最刚一经说去吃有是在得患被又因从早晚这那也都还已需要想感觉出住咳发头肚腰腿眼胸心血]/;
+// Places that share a spelling with a given name.
+const PLACES = new Set([
+	'jordan',
+	'georgia',
+	'florence',
+	'victoria',
+	'chelsea',
+	'austin',
+	'sydney',
+	'india',
+	'china',
+	'paris',
+	'carolina',
+	'virginia',
+	'adelaide',
+	'israel',
+	'lincoln',
+	'kennedy',
+	'sherman',
+	'dallas',
+	'phoenix',
+	'santiago',
+	'lourdes',
+	'mercedes'
+]);
+
+function add(hits: HitSet, start: number, end: number): void {
+	if (end > start) hits.add({ kind: 'name', start, end });
+}
+
+function isSentenceStart(text: string, pos: number): boolean {
+	let i = pos - 1;
+	while (i >= 0 && (text.charAt(i) === ' ' || text.charAt(i) === '"' || text.charAt(i) === "'")) i--;
+	return i < 0 || /[.!?\n:;。！？；(（]/.test(text.charAt(i));
+}
+
+function findChineseNames(text: string, hits: HitSet): void {
+	for (const m of text.matchAll(ZH_CUE_EXPLICIT)) {
+		const pos = m.index + m[0].length;
+		const len = readZhName(text, pos, 'cued');
+		if (len > 0) add(hits, pos, pos + len);
+		else {
+			const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true });
+			if (end > pos) add(hits, pos, end);
+		}
+	}
+	for (const m of text.matchAll(ZH_CUE_SOFT)) {
+		const pos = m.index + m[0].length;
+		const len = readZhName(text, pos, 'strict');
+		if (len > 0) add(hits, pos, pos + len);
+	}
+	// 本人姓上官名婉清 / 我姓王，…
+	for (const m of text.matchAll(ZH_SURNAME_GIVEN)) {
+		const pos = m.index + m[0].length;
+		const sl = ZH_COMPOUND.has(text.slice(pos, pos + 2)) ? 2 : ZH_SURNAMES.has(text.charAt(pos)) ? 1 : 0;
+		if (sl === 0) continue;
+		const rest = text.slice(pos + sl, pos + sl + 6);
+		const given = /^[，,\s]?名(?:叫|是)?\s?(\p{Script=Han}{1,2})/u.exec(rest);
+		if (given === null && !/^(?:$|[\s，,。.！!？?；;]|今年|是|的)/.test(rest)) continue;
+		add(hits, pos, pos + sl);
+		const g = given?.[1];
+		if (given === null || g === undefined) continue;
+		const gs = pos + sl + given[0].length - g.length;
+		add(hits, gs, gs + g.length);
+	}
+	for (const m of text.matchAll(ZH_CALLED)) {
+		const pos = m.index + m[0].length;
+		const len = readZhName(text, pos, 'strict');
+		if (len > 0) add(hits, pos, pos + len);
+		else {
+			const end = readLatinName(text, pos, { lower: false, ambiguous: true, uncommon: true });
+			if (end > pos) add(hits, pos, end);
+		}
+	}
+	for (const m of text.matchAll(ZH_RELATION)) {
+		const pos = m.index + m[0].length;
+		const len = readZhName(text, pos, 'strict');
+		if (len > 0) add(hits, pos, pos + len);
+	}
+	// Shapes: name + 男/女/age, name + (relation), name + 的 + relative, sign-off, sentence opening.
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charAt(i);
+		if (!ZH_SURNAMES.has(c) || hits.taken(i)) continue;
+		const prev = text.charAt(i - 1);
+		if (isHanChar(prev) && !/[谢]/.test(prev)) continue;
+		const len = readZhName(text, i, 'strict');
+		if (len === 0) continue;
+		const after = text.slice(i + len, i + len + 12);
+		const gendered = /^[，,、\s]*(?:男|女)(?:[，,、\s]|$|\d)|^[，,、\s]*\d{1,3}\s?岁/.test(after);
+		const bracket = new RegExp(`^\\s?[（(]\\s?(?:我的?|患者的?)?(?:${ZH_RELATIONS}|本人|患者)`).test(after);
+		const relative = new RegExp(`^的(?:${ZH_RELATIONS}|病|情况)`).test(after) && isZhSentenceStart(text, i);
+		const signoff =
+			ZH_END.test(text.slice(i + len, i + len + 8)) &&
+			i + len + 8 >= text.length &&
+			/^(?:$|[\s。！!？?，,~…\-—]|谢谢|感谢)/.test(prev || '');
+		const opening = len >= 3 && isZhSentenceStart(text, i) && ZH_START_NEXT.test(after);
+		if (gendered || bracket || relative || signoff || opening) add(hits, i, i + len);
+	}
+}
+
+function isZhSentenceStart(text: string, pos: number): boolean {
+	let i = pos - 1;
+	while (i >= 0 && text.charAt(i) === ' ') i--;
+	return i < 0 || /[。！？!?\n；;，,：:]/.test(text.charAt(i));
+}
+
+function findLatinNames(text: string, hits: HitSet): void {
+	for (const m of text.matchAll(EN_STRONG)) {
+		const pos = m.index + m[0].length;
+		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true });
+		if (end > pos) add(hits, pos, end);
+		else {
+			const len = readZhName(text, pos, 'cued');
+			if (len > 0) add(hits, pos, pos + len);
+		}
+	}
+	for (const m of text.matchAll(EN_WEAK)) {
+		const pos = m.index + m[0].length;
+		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true });
+		if (end <= pos) continue;
+		// "it's … here", "it's Grace, …": "it's" alone is too common a start ("it's bad").
+		if (/^it/i.test(m[0]) && !/^\s*(?:here\b|,|\.|!|$)/.test(text.slice(end, end + 6))) continue;
+		add(hits, pos, end);
+	}
+	for (const m of text.matchAll(EN_RELATION)) {
+		const pos = m.index + m[0].length;
+		const possessive = m[1] !== undefined;
+		if (!possessive && !UPPER.test(m[2] ?? '')) continue;
+		const end = readLatinName(text, pos, { lower: possessive, ambiguous: true, uncommon: true });
+		if (end > pos) add(hits, pos, end);
+	}
+	for (const m of text.matchAll(EN_SIGNOFF)) {
+		const pos = m.index + m[0].length;
+		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true });
+		if (end > pos && SIGNOFF_END.test(text.slice(end))) add(hits, pos, end);
+	}
+	for (const m of text.matchAll(DASH_SIGNOFF)) {
+		const pos = m.index + m[0].length;
+		const end = readLatinName(text, pos, { lower: true, ambiguous: false, uncommon: true });
+		if (end > pos && /^\s*[.!]*\s*$/.test(text.slice(end))) add(hits, pos, end);
+	}
+	// Titles anywhere: "Dr Smith", "Mrs Patel" (the title stays).
+	for (const m of text.matchAll(/\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s(?=\p{Lu})/gu)) {
+		const pos = m.index;
+		const end = readLatinName(text, pos, { lower: false, ambiguous: true, uncommon: true });
+		if (end > pos) {
+			const t = tokenAt(text, pos);
+			let s = t === null ? pos : t.end;
+			while (text.charAt(s) === '.' || text.charAt(s) === ' ') s++;
+			add(hits, s, end);
+		}
+	}
+	// Shapes: given name + surname, pinyin surname + given name, a given name opening a sentence
+	// with a verb, a known given name inside a sentence.
+	const cap = /\p{Lu}[\p{L}\p{M}]*(?:['’-][\p{L}\p{M}]+)*/gu;
+	for (const m of text.matchAll(cap)) {
+		const pos = m.index;
+		if (hits.taken(pos)) continue;
+		const t = tokenAt(text, pos);
+		if (t === null) continue;
+		const start = isSentenceStart(text, pos);
+		const ambiguous = EN_AMBIGUOUS.has(t.lower);
+		const given = EN_GIVEN.has(t.lower) && !PLACES.has(t.lower);
+		const pinyin = PINYIN.has(t.lower) && !COMMON.has(t.lower);
+		if (!given && !ambiguous && !pinyin) continue;
+		const end = readLatinName(text, pos, { lower: false, ambiguous: true, uncommon: false });
+		if (end <= pos) continue;
+		const multi = end > t.end;
+		if (multi && (given || pinyin || !start)) add(hits, pos, end);
+		else if (multi && ambiguous && start && !COMMON.has((tokenAt(text, t.end + 1)?.lower ?? '') + ''))
+			add(hits, pos, end);
+		else if (!multi && (given || ambiguous) && start && SENTENCE_VERB.test(text.slice(t.end, t.end + 12)))
+			add(hits, pos, end);
+		else if (!multi && given && !start && !EPONYM_AFTER.test(text.slice(t.end, t.end + 24)))
+			add(hits, pos, end);
+	}
+}
+
+/** A known given name ("jane" in a URL slug "jane-doe-acl"), lower case. */
+export function isGivenName(word: string): boolean {
+	return EN_GIVEN.has(word);
+}
+
+export function findNames(text: string, hits: HitSet): void {
+	findChineseNames(text, hits);
+	findLatinNames(text, hits);
+}

@@ -1,0 +1,73 @@
+// Phone numbers that the fast digit-run rules (digits.ts) leave undecided are checked with
+// libphonenumber-js (Google's libphonenumber metadata, 'min' set: number patterns and lengths per
+// country, no type data). Only bounded candidate slices are handed to it, never the whole message,
+// and at most MAX_PARSER_CALLS calls run per message, so a hostile 100,000-character message stays
+// fast (the parser costs tens of microseconds a call).
+
+import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/min';
+import type { SafetyLocale } from '../locale';
+
+/**
+ * Default countries tried for a number written without +country code, in order. Chinese: mainland
+ * first, then Hong Kong, Taiwan, Singapore (where Chinese-speaking patients write from), then the
+ * English-speaking ones; English: UK, US, Australia first, then the Chinese-speaking regions.
+ */
+export const DEFAULT_COUNTRIES: Record<SafetyLocale, readonly CountryCode[]> = {
+	'zh-CN': ['CN', 'HK', 'TW', 'SG', 'US', 'GB', 'AU', 'CA', 'MO', 'MY'],
+	en: ['GB', 'US', 'AU', 'CA', 'IE', 'NZ', 'CN', 'HK', 'SG', 'TW', 'IN', 'MY']
+};
+
+/** Upper bound on parser calls per message (each is bounded: the slice is at most 48 characters). */
+export const MAX_PARSER_CALLS = 256;
+
+export interface PhoneBudget {
+	calls: number;
+}
+
+export interface ParsedPhone {
+	mobile: boolean;
+}
+
+// Mobile ranges by country calling code and national number (for the [手机号] / [电话] choice; the
+// 'min' metadata has no number types, and an unknown type is shown as a phone number).
+const MOBILE: Record<string, RegExp> = {
+	'86': /^1[3-9]\d{9}$/,
+	'44': /^7\d{9}$/,
+	'886': /^9\d{8}$/,
+	'61': /^4\d{8}$/,
+	'852': /^[4-79]\d{7}$/,
+	'65': /^[89]\d{7}$/,
+	'853': /^6\d{7}$/
+};
+
+/**
+ * Parses `slice` (one candidate number, already cut out of the text) as a phone number valid in one
+ * of `countries`; null when none accepts it whole. `slice` must hold at least 7 digits.
+ */
+export function parsePhone(
+	slice: string,
+	countries: readonly CountryCode[],
+	budget: PhoneBudget
+): ParsedPhone | null {
+	if (slice.length > 48) return null;
+	const digits = slice.replace(/\D/g, '').length;
+	for (const country of countries) {
+		if (budget.calls >= MAX_PARSER_CALLS) return null;
+		budget.calls++;
+		let found;
+		try {
+			found = findPhoneNumbersInText(slice, { defaultCountry: country });
+		} catch {
+			return null;
+		}
+		const match = found[0];
+		if (match === undefined || found.length !== 1) continue;
+		// The match must cover every digit of the candidate, not a piece of it.
+		const covered = slice.slice(match.startsAt, match.endsAt).replace(/\D/g, '').length;
+		if (covered < digits - (match.number.ext?.length ?? 0)) continue;
+		if (!match.number.isValid()) continue;
+		const mobile = MOBILE[match.number.countryCallingCode]?.test(match.number.nationalNumber) ?? false;
+		return { mobile };
+	}
+	return null;
+}
