@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+	isHkIdentityCard,
 	isLuhnValid,
 	isNhsNumber,
 	isResidentId15,
 	isResidentId18,
 	isSsnShape,
+	isTaiwanId,
 	residentIdCheckChar
 } from '../../../src/lib/safety/checksums';
 
@@ -72,5 +74,34 @@ describe('isSsnShape', () => {
 		expect(isSsnShape('000456789')).toBe(false);
 		expect(isSsnShape('666456789')).toBe(false);
 		expect(isSsnShape('923456789')).toBe(false);
+	});
+});
+
+describe('isHkIdentityCard', () => {
+	it('accepts published examples with one or two letters, bracketed or not, and check A', () => {
+		expect(isHkIdentityCard('A123456(3)')).toBe(true);
+		expect(isHkIdentityCard('CA182361(1)')).toBe(true);
+		expect(isHkIdentityCard('A1234563')).toBe(true);
+		expect(isHkIdentityCard('Z683365(A)')).toBe(true);
+	});
+
+	it('rejects a wrong check character and malformed values', () => {
+		expect(isHkIdentityCard('A123456(4)')).toBe(false);
+		expect(isHkIdentityCard('A12345(3)')).toBe(false);
+		expect(isHkIdentityCard('1234567(3)')).toBe(false);
+		expect(isHkIdentityCard('')).toBe(false);
+	});
+});
+
+describe('isTaiwanId', () => {
+	it('accepts a valid ID', () => {
+		expect(isTaiwanId('A123456789')).toBe(true);
+		expect(isTaiwanId('a123456789')).toBe(true);
+	});
+
+	it('rejects a wrong check digit, a wrong sex digit or a wrong length', () => {
+		expect(isTaiwanId('A123456788')).toBe(false);
+		expect(isTaiwanId('A323456789')).toBe(false);
+		expect(isTaiwanId('A12345678')).toBe(false);
 	});
 });

@@ -21,6 +21,8 @@ import type { HitSet } from './types';
 
 const ZH_TOKEN =
 	/([0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百〇零]{1,4})\s?(号楼|号院|号|弄|栋|幢|座|单元|室|楼|层)/y;
+const BUILDING =
+	/\p{Script=Han}{1,10}?(?:广场|大厦|中心|花园|小区|公寓|苑|大楼|商城|家园|新村|公馆|华府|国际|天地|写字楼|科技园|产业园|园区)/uy;
 const STRONG = new Set(['号楼', '号院', '号', '弄', '栋', '幢', '单元', '室']);
 const ZH_ANCHOR = /([0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百]{1,4})\s?(?:号楼|号院|号|弄|栋|幢|单元|室)/g;
 const NOT_AFTER =
@@ -81,6 +83,25 @@ function findChineseAddresses(text: string, hits: HitSet): void {
 			end = pos;
 		}
 		if (tokens === 0 || NOT_AFTER.test(text.slice(end, end + 4))) continue;
+		// A named building after the number, then its block and room: "103号维多利广场A座2305".
+		for (let more = 0; more < 2; more++) {
+			BUILDING.lastIndex = end;
+			const b = BUILDING.exec(text);
+			if (b === null) break;
+			let p = end + b[0].length;
+			let grown = false;
+			for (let k = 0; k < 4; k++) {
+				if (text.charAt(p) === ' ') p++;
+				ZH_TOKEN.lastIndex = p;
+				const t = ZH_TOKEN.exec(text);
+				if (t === null) break;
+				p += t[0].length;
+				lastSuffix = t[2] ?? '';
+				grown = true;
+			}
+			if (!grown) break;
+			end = p;
+		}
 		// A room number after the unit or building: "2 单元 501".
 		if (
 			lastSuffix === '单元' ||
@@ -128,6 +149,12 @@ const STREET_PREFIXED = new RegExp(
 	`(?<![\\p{L}\\p{N}.,/])(\\d{1,5}[A-Za-z]?),?\\s{1,2}(?:${PREFIX})\\s{1,2}(?:[\\p{L}'’-]+\\s?){1,5}?(?=[,;\\n]|$)`,
 	'gu'
 );
+const STREET_NAME_FIRST = new RegExp(
+	`(?<![\\p{L}\\p{N}])(?:Calle|Avenida|Rua|Via|Viale|Piazza|Plaza|Paseo|Carrer|Strada|Corso|Travessa|Largo)\\s(?:[\\p{L}'’.-]+\\s){0,4}?\\d{1,4}[A-Za-z]?(?![\\p{L}\\p{N}])`,
+	'gu'
+);
+const STREET_GERMAN =
+	/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:straße|strasse|weg|gasse|platz|allee|ring|damm|ufer|steig)\s\d{1,4}[a-z]?(?![\p{L}\p{N}])/gu;
 // Words that make "3 tablets a day Park…" or "10 mg St John's wort" not a street line.
 const NOT_STREET_WORD =
 	/^(?:mg|mcg|ml|g|kg|iu|units?|tablets?|pills?|caps?|capsules?|puffs?|times?|days?|weeks?|months?|years?|hours?|mins?|minutes?|am|pm|st|nd|rd|th|and|or|of|the|at|in|on|for|to|a|an)$/i;
@@ -180,7 +207,7 @@ function extendLatin(text: string, start: number, end: number): { start: number;
 
 function findLatinAddresses(text: string, hits: HitSet): void {
 	const streets: { start: number; end: number }[] = [];
-	for (const re of [STREET_SUFFIXED, STREET_LOWER, STREET_PREFIXED]) {
+	for (const re of [STREET_SUFFIXED, STREET_LOWER, STREET_PREFIXED, STREET_NAME_FIRST, STREET_GERMAN]) {
 		re.lastIndex = 0;
 		for (const m of text.matchAll(re)) {
 			const words = (m[2] ?? '')

@@ -289,7 +289,9 @@ function parsedPhone(
 }
 
 const MAX_WINDOW = 6;
-const EXTENSION = /[ \t]*(?:转|分机|内线|ext\.?|extn\.?|extension|x)[ \t.:：#]*\d{1,6}(?!\d)/iy;
+// "转 123", "ext. 45", "x12", and a Chinese office extension after a dash ("021 6234 5678-801").
+const EXTENSION =
+	/[ \t]*(?:转|分机|内线|ext\.?|extn\.?|extension|x|-(?=\d{1,5}(?![\d-])))[ \t.:：#]*\d{1,6}(?!\d)/iy;
 const CARD_EXPIRY =
 	/[ \t,，]*(?:exp(?:iry|ires|\.)?|valid thru|有效期(?:至)?)[ \t.:：]*(\d{2}\s?\/\s?\d{2}(?:\d{2})?)(?!\d)/iy;
 

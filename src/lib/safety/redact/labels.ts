@@ -16,11 +16,11 @@ const NO = '(?:\\s*(?:number|no\\.?|num\\.?|#|id))?';
 const LABEL_SOURCES: [LabelKind, string][] = [
 	[
 		'messaging',
-		`微信号|微信账号|微信|weixin|wechat(?:\\s*id)?|\\bwx(?:id)?\\b|\\bvx\\b|v信|qq号码|qq号|\\bqq\\b|whats\\s?app${NO}|telegram${NO}|\\btg\\b|\\bline(?=\\s*(?:id\\b|[:：]))(?:\\s*id)?|\\bsignal(?=\\s*(?:id\\b|[:：]))|skype(?:\\s*id)?|instagram|\\big(?=\\s*[:：])|twitter|facebook|抖音号|抖音|小红书号|小红书|微博|钉钉号|钉钉|kakao(?:talk)?|viber|discord|snapchat`
+		`微信号|微信账号|微信|weixin|wechat(?:\\s*id)?|\\bwx(?:id)?\\b|\\bvx\\b|v信|qq号码|qq号|\\bqq\\b|whats\\s?app${NO}|telegram${NO}|\\btg\\b|\\bline(?=\\s*(?:id\\b|[:：]))(?:\\s*id)?|\\bsignal(?=\\s*(?:id\\b|[:：]))|skype(?:\\s*id)?|instagram|\\binsta\\b|\\big(?=\\s*[:：])|twitter|facebook|抖音号|抖音|小红书号|小红书|微博|钉钉号|钉钉|kakao(?:talk)?|viber|discord|snapchat`
 	],
 	[
 		'insurance',
-		`医保卡号|医保卡|医保号|医保账号|医保|参保号|保单号码|保单号|保险单号|保险卡号|\\binsurance\\s*(?:number|no\\.?|id|#|policy|card)|\\bpolicy${NO}|\\bmember\\s*(?:id|number|no\\.?|#)|\\bsubscriber\\s*(?:id|number)|\\bgroup\\s*(?:number|no\\.?)|\\bhealth\\s*plan${NO}|\\bmedicare${NO}|\\bmedicaid${NO}|\\bbeneficiary\\s*(?:id|number)`
+		`医保电子凭证|医保卡号|医保卡|医保号|医保账号|医保|参保号|保单号码|保单号|保险单号|保险卡号|\\binsurance\\s*(?:number|no\\.?|id|#|policy|card)|\\bpolicy${NO}|\\bmember\\s*(?:id|number|no\\.?|#)|\\bsubscriber\\s*(?:id|number)|\\bgroup\\s*(?:number|no\\.?)|\\bhealth\\s*plan${NO}|\\bmedicare${NO}|\\bmedicaid${NO}|\\bbeneficiary\\s*(?:id|number)`
 	],
 	[
 		'travel_document',
@@ -55,9 +55,12 @@ const LABEL_SOURCES: [LabelKind, string][] = [
 ];
 
 const LABELS = new RegExp(LABEL_SOURCES.map(([kind, src]) => `(?<${kind}>${src})`).join('|'), 'giu');
+// Between a label and its value: punctuation, "是/为/is/was", "number/no.", and a few words of
+// description ending in 号/码 ("医保电子凭证号", "身份证上的号码是").
 const CONNECTOR =
-	/(?:[\s:：#=＝.]|是|为|的是|就是|号码|号|码|\bnumber\b|\bno\.?|\bis\b|\bare\b|\bwas\b|\bid\b)*/iy;
-const EXTENSION = /[ \t]*(?:转|分机|内线|ext\.?|extn\.?|extension|x)[ \t.:：#]*\d{1,6}(?!\d)/iy;
+	/(?:\p{Script=Han}{1,6}?(?:号码|编号|号|码))?(?:[\s:：#=＝.]|是|为|的是|就是|号码|号|码|\bnumber\b|\bno\.?|\bis\b|\bare\b|\bwas\b|\bid\b)*/iuy;
+const EXTENSION =
+	/[ \t]*(?:转|分机|内线|ext\.?|extn\.?|extension|x|-(?=\d{1,5}(?![\d-])))[ \t.:：#]*\d{1,6}(?!\d)/iy;
 
 const DIGIT_LIMIT: Record<'id_number' | 'bank_card' | 'ssn' | 'nhs_number' | 'phone', [number, number]> = {
 	id_number: [6, 18],
@@ -68,7 +71,7 @@ const DIGIT_LIMIT: Record<'id_number' | 'bank_card' | 'ssn' | 'nhs_number' | 'ph
 };
 
 const isValueChar = (c: string) => isAsciiLetter(c) || isDigit(c);
-const isInnerChar = (c: string) => c === '-' || c === '_' || c === '.' || c === '/' || c === ':';
+const isInnerChar = (c: string) => c === '-' || c === '_' || c === '.' || c === '/' || c === ':' || c === '#';
 
 /**
  * An alphanumeric value at `pos`: letters and digits with single inner '-', '_', '.', '/', and

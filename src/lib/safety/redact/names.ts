@@ -124,7 +124,45 @@ interface LatinOptions {
 	ambiguous: boolean;
 	/** A capitalised word that is no common English word counts as a name (Priya, Siobhán). */
 	uncommon: boolean;
+	/** After an explicit cue, every following capitalised word but a function word belongs to the
+	 * name ("I am Nguyen Van An"). */
+	greedy?: boolean;
 }
+
+const FUNCTION_WORDS = new Set([
+	'and',
+	'or',
+	'but',
+	'the',
+	'a',
+	'an',
+	'i',
+	'my',
+	'is',
+	'am',
+	'are',
+	'was',
+	'from',
+	'with',
+	'in',
+	'on',
+	'at',
+	'to',
+	'for',
+	'of',
+	'here',
+	'and',
+	'who',
+	'dob',
+	'age',
+	'aged',
+	'mrn',
+	'nhs',
+	'id',
+	'tel',
+	'phone',
+	'mobile'
+]);
 
 interface Token {
 	start: number;
@@ -135,7 +173,8 @@ interface Token {
 }
 
 function tokenAt(text: string, pos: number): Token | null {
-	if (pos > 0 && /[\p{L}\p{M}\p{N}]/u.test(text.charAt(pos - 1))) return null;
+	// A word boundary in Latin script: a Han character may stand right before ("我叫Lily").
+	if (pos > 0 && /[\p{Script=Latin}\p{M}\p{N}]/u.test(text.charAt(pos - 1))) return null;
 	TOKEN.lastIndex = pos;
 	const m = TOKEN.exec(text);
 	if (m === null) return null;
@@ -159,9 +198,13 @@ function firstIsName(t: Token, opts: LatinOptions): boolean {
 	return opts.lower && EN_GIVEN.has(t.lower);
 }
 
-/** End of a Latin-script name starting at `pos`, or -1. */
+/** Start of the last name read (after a title such as "Mr", which stays in the text). */
+let nameStart = 0;
+
+/** End of a Latin-script name starting at `pos` (its start in `nameStart`), or -1. */
 function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 	let p = pos;
+	nameStart = pos;
 	let first = tokenAt(text, p);
 	if (first !== null && TITLES.has(first.lower) && first.cap) {
 		// "Mr Oluwaseun Adeyemi": the title stays, the name after it goes.
@@ -171,6 +214,7 @@ function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 		p = q + 1;
 		first = tokenAt(text, p);
 		if (first === null || !first.cap) return -1;
+		nameStart = p;
 		opts = { ...opts, uncommon: true, ambiguous: true };
 	}
 	if (first === null) return -1;
@@ -201,7 +245,10 @@ function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 			next = after;
 		}
 		const ok = next.cap
-			? !COMMON.has(next.lower) || EN_GIVEN.has(next.lower) || (pinyinFirst && isPinyinWord(next.lower))
+			? !COMMON.has(next.lower) ||
+				EN_GIVEN.has(next.lower) ||
+				(pinyinFirst && isPinyinWord(next.lower)) ||
+				(opts.greedy === true && !FUNCTION_WORDS.has(next.lower) && !/^\p{Lu}+$/u.test(next.word))
 			: !first.cap &&
 				(pinyinFirst ? isPinyinWord(next.lower) : !COMMON.has(next.lower) && next.word.length >= 3);
 		if (!ok || (next.cap && !first.cap)) break;
@@ -237,7 +284,8 @@ const EN_SIGNOFF =
 	/(?:^|[\s,.!?;:)])(?:thanks|thank\s+you|thx|ty|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|many\s+thanks|sincerely|yours\s+sincerely|yours\s+truly|yours\s+faithfully|love|bye|ta)\s*[,!.]*\s+/giu;
 const DASH_SIGNOFF = /(?:^|\s|[。！？!?.，,])(?:-{1,2}|~)\s*/g;
 const SIGNOFF_END = /^\s*(?:[.!。！~]*\s*)(?:$|\n|\()/;
-const ZH_END = /^[\s。！!~…]*(?:敬上|谨上|留|上)?[\s。！!~…]*$/;
+const ZH_SIGNOFF =
+	/(?:^|[\s。！!？?，,~…\-—]|谢谢|感谢|多谢)(\p{Script=Han}{2,4}?)(\s?(?:敬上|谨上|留|上))?([\s。！!~…]*)$/u;
 const SENTENCE_VERB =
 	/^\s(?:asked|asks|said|says|told|tells|wants|wanted|thinks|thought|needs|needed|has|had|is|was|keeps|kept|feels|felt|took|takes|started|fell|woke|got|gets|went|came|called|texted|vomited|can't|cannot|won't|doesn't|didn't|isn't|wasn't|hasn't|hadn't)\b/i;
 const ZH_START_NEXT =
@@ -285,12 +333,19 @@ function findChineseNames(text: string, hits: HitSet): void {
 		if (len > 0) add(hits, pos, pos + len);
 		else {
 			const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true });
-			if (end > pos) add(hits, pos, end);
+			if (end > pos) add(hits, nameStart, end);
 		}
 	}
 	for (const m of text.matchAll(ZH_CUE_SOFT)) {
 		const pos = m.index + m[0].length;
-		const len = readZhName(text, pos, 'strict');
+		let len = readZhName(text, pos, 'strict');
+		// "我是张三的家属": a two-character name ended by 的, a comma or the end.
+		if (
+			len === 0 &&
+			readZhName(text, pos, 'cued') >= 2 &&
+			/^(?:[的，,。！!？?\s]|$)/.test(text.slice(pos + 2, pos + 3))
+		)
+			len = ZH_COMPOUND.has(text.slice(pos, pos + 2)) ? 0 : 2;
 		if (len > 0) add(hits, pos, pos + len);
 	}
 	// 本人姓上官名婉清 / 我姓王，…
@@ -313,9 +368,10 @@ function findChineseNames(text: string, hits: HitSet): void {
 		if (len > 0) add(hits, pos, pos + len);
 		else {
 			const end = readLatinName(text, pos, { lower: false, ambiguous: true, uncommon: true });
-			if (end > pos) add(hits, pos, end);
+			if (end > pos) add(hits, nameStart, end);
 		}
 	}
+	findZhSignoff(text, hits);
 	for (const m of text.matchAll(ZH_RELATION)) {
 		const pos = m.index + m[0].length;
 		const len = readZhName(text, pos, 'strict');
@@ -333,13 +389,24 @@ function findChineseNames(text: string, hits: HitSet): void {
 		const gendered = /^[，,、\s]*(?:男|女)(?:[，,、\s]|$|\d)|^[，,、\s]*\d{1,3}\s?岁/.test(after);
 		const bracket = new RegExp(`^\\s?[（(]\\s?(?:我的?|患者的?)?(?:${ZH_RELATIONS}|本人|患者)`).test(after);
 		const relative = new RegExp(`^的(?:${ZH_RELATIONS}|病|情况)`).test(after) && isZhSentenceStart(text, i);
-		const signoff =
-			ZH_END.test(text.slice(i + len, i + len + 8)) &&
-			i + len + 8 >= text.length &&
-			/^(?:$|[\s。！!？?，,~…\-—]|谢谢|感谢)/.test(prev || '');
 		const opening = len >= 3 && isZhSentenceStart(text, i) && ZH_START_NEXT.test(after);
-		if (gendered || bracket || relative || signoff || opening) add(hits, i, i + len);
+		if (gendered || bracket || relative || opening) add(hits, i, i + len);
 	}
+}
+
+/** A Chinese name signed at the very end: "…谢谢！李明", "…——王小明", "…。何佳". */
+function findZhSignoff(text: string, hits: HitSet): void {
+	const m = ZH_SIGNOFF.exec(text.length > 64 ? text.slice(-64) : text);
+	const name = m?.[1];
+	if (m === null || name === undefined) return;
+	const offset = Math.max(0, text.length - 64);
+	const start = offset + m.index + m[0].length - (m[3]?.length ?? 0) - (m[2]?.length ?? 0) - name.length;
+	const sl = ZH_COMPOUND.has(name.slice(0, 2)) ? 2 : ZH_SURNAMES.has(name.charAt(0)) ? 1 : 0;
+	if (sl === 0 || name.length <= sl || name.length > sl + 2) return;
+	const given = name.slice(sl);
+	if (!ZH_GIVEN.has(given.charAt(0)) || [...given].some((c) => ZH_NOT_NAME.has(c))) return;
+	for (let k = 2; k <= name.length; k++) if (ZH_NOT_WORDS.has(name.slice(0, k))) return;
+	add(hits, start, start + name.length);
 }
 
 function isZhSentenceStart(text: string, pos: number): boolean {
@@ -351,8 +418,8 @@ function isZhSentenceStart(text: string, pos: number): boolean {
 function findLatinNames(text: string, hits: HitSet): void {
 	for (const m of text.matchAll(EN_STRONG)) {
 		const pos = m.index + m[0].length;
-		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true });
-		if (end > pos) add(hits, pos, end);
+		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true, greedy: true });
+		if (end > pos) add(hits, nameStart, end);
 		else {
 			const len = readZhName(text, pos, 'cued');
 			if (len > 0) add(hits, pos, pos + len);
@@ -360,39 +427,33 @@ function findLatinNames(text: string, hits: HitSet): void {
 	}
 	for (const m of text.matchAll(EN_WEAK)) {
 		const pos = m.index + m[0].length;
-		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true });
+		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true, greedy: true });
 		if (end <= pos) continue;
 		// "it's … here", "it's Grace, …": "it's" alone is too common a start ("it's bad").
 		if (/^it/i.test(m[0]) && !/^\s*(?:here\b|,|\.|!|$)/.test(text.slice(end, end + 6))) continue;
-		add(hits, pos, end);
+		add(hits, nameStart, end);
 	}
 	for (const m of text.matchAll(EN_RELATION)) {
 		const pos = m.index + m[0].length;
 		const possessive = m[1] !== undefined;
 		if (!possessive && !UPPER.test(m[2] ?? '')) continue;
 		const end = readLatinName(text, pos, { lower: possessive, ambiguous: true, uncommon: true });
-		if (end > pos) add(hits, pos, end);
+		if (end > pos) add(hits, nameStart, end);
 	}
 	for (const m of text.matchAll(EN_SIGNOFF)) {
 		const pos = m.index + m[0].length;
 		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true });
-		if (end > pos && SIGNOFF_END.test(text.slice(end))) add(hits, pos, end);
+		if (end > pos && SIGNOFF_END.test(text.slice(end))) add(hits, nameStart, end);
 	}
 	for (const m of text.matchAll(DASH_SIGNOFF)) {
 		const pos = m.index + m[0].length;
 		const end = readLatinName(text, pos, { lower: true, ambiguous: false, uncommon: true });
-		if (end > pos && /^\s*[.!]*\s*$/.test(text.slice(end))) add(hits, pos, end);
+		if (end > pos && /^\s*[.!]*\s*$/.test(text.slice(end))) add(hits, nameStart, end);
 	}
 	// Titles anywhere: "Dr Smith", "Mrs Patel" (the title stays).
 	for (const m of text.matchAll(/\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s(?=\p{Lu})/gu)) {
-		const pos = m.index;
-		const end = readLatinName(text, pos, { lower: false, ambiguous: true, uncommon: true });
-		if (end > pos) {
-			const t = tokenAt(text, pos);
-			let s = t === null ? pos : t.end;
-			while (text.charAt(s) === '.' || text.charAt(s) === ' ') s++;
-			add(hits, s, end);
-		}
+		const end = readLatinName(text, m.index, { lower: false, ambiguous: true, uncommon: true });
+		if (end > m.index) add(hits, nameStart, end);
 	}
 	// Shapes: given name + surname, pinyin surname + given name, a given name opening a sentence
 	// with a verb, a known given name inside a sentence.
@@ -407,6 +468,8 @@ function findLatinNames(text: string, hits: HitSet): void {
 		const given = EN_GIVEN.has(t.lower) && !PLACES.has(t.lower);
 		const pinyin = PINYIN.has(t.lower) && !COMMON.has(t.lower);
 		if (!given && !ambiguous && !pinyin) continue;
+		// "St John's wort", "St Mary's": a saint's name is a plant or a place.
+		if (/\bSt\.?\s$/.test(text.slice(Math.max(0, pos - 4), pos))) continue;
 		const end = readLatinName(text, pos, { lower: false, ambiguous: true, uncommon: false });
 		if (end <= pos) continue;
 		const multi = end > t.end;

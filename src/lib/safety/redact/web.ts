@@ -168,7 +168,11 @@ const isHex = (c: string) => isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' &
 
 /** IPv4 dotted quads (each part ≤ 255) and IPv6 addresses (RFC 4291 text form, "::" allowed once). */
 export function findIps(view: string, hits: HitSet): void {
-	for (const m of view.matchAll(IPV4)) hits.add({ kind: 'ip', start: m.index, end: m.index + m[0].length });
+	for (const m of view.matchAll(IPV4)) {
+		// "version 1.2.3.4" is a version number, not an address.
+		if (/(?:version|ver\.?|v)\s?$/i.test(view.slice(Math.max(0, m.index - 8), m.index))) continue;
+		hits.add({ kind: 'ip', start: m.index, end: m.index + m[0].length });
+	}
 	let i = view.indexOf(':');
 	while (i !== -1) {
 		let s = i;

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { redact } from '../../../src/lib/safety/redact';
+
+const zh = (text: string) => redact(text, 'zh-CN').text;
+const en = (text: string) => redact(text, 'en').text;
+const kinds = (text: string, locale = 'en') => redact(text, locale).spans.map((s) => s.kind);
+
+describe('redact: identity documents', () => {
+	it('takes Hong Kong identity cards by their check character, bracketed or not', () => {
+		expect(en('HKID CA182361(1) please')).toBe('HKID [ID_NUMBER] please');
+		expect(en('card A1234563 on file')).toBe('card [ID_NUMBER] on file');
+		expect(en('ref A123456(4) only')).toBe('ref A123456(4) only');
+	});
+
+	it('takes Taiwan IDs that pass the checksum and leaves those that fail', () => {
+		expect(zh('身分證 A123456789')).toBe('身分證 [身份证号]');
+		expect(en('number A123456789 was on my card')).toBe('number [ID_NUMBER] was on my card');
+		expect(en('code A123456788 on the box')).toBe('code A123456788 on the box');
+	});
+
+	it('takes passports and travel permits after their labels', () => {
+		expect(zh('回乡证 H60123456，往来港澳通行证 CB1234567')).toBe(
+			'回乡证 [通行证号]，往来港澳通行证 [通行证号]'
+		);
+		expect(en('Irish passport no PA1234567')).toBe('Irish passport no [PASSPORT]');
+		expect(en('home return permit H12345678')).toBe('home return permit [TRAVEL_DOCUMENT]');
+	});
+
+	it('takes unlabelled PRC passport numbers', () => {
+		expect(kinds('E98765432 expires soon')).toEqual(['passport']);
+	});
+});
+
+describe('redact: medical record, insurance and licence numbers', () => {
+	it.each([
+		['就诊卡号：3300123456，挂的是呼吸科', '就诊卡号：[病历号]，挂的是呼吸科'],
+		['病案号 BA-2022-7731', '病案号 [病历号]'],
+		['chart no. 4471-22, seen in A&E', 'chart no. [MRN], seen in A&E'],
+		['patient ID: P00981234', 'patient ID: [MRN]']
+	])('takes record numbers: %s', (input, output) => {
+		expect(redact(input, /[\u4e00-\u9fff]/.test(input) ? 'zh-CN' : 'en').text).toBe(output);
+	});
+
+	it('takes health plan and insurance numbers', () => {
+		expect(zh('医保卡号 SZ8811223344')).toBe('医保卡号 [医保号]');
+		expect(en('subscriber ID 88120034 on the card')).toBe('subscriber ID [INSURANCE_ID] on the card');
+		expect(en('Medicaid number: 12345678AB')).toBe('Medicaid number: [INSURANCE_ID]');
+	});
+
+	it('takes licences and vehicle plates, mainland plates without a label', () => {
+		expect(zh('驾驶证 360102198803042211')).toBe('驾驶证 [证照号]');
+		expect(zh('停车场里的浙A·8K2Q5是我的车')).toBe('停车场里的[证照号]是我的车');
+		expect(en("driver's license #D4412983")).toBe("driver's license #[LICENCE]");
+		expect(en('registration number BD51 SMR')).toBe('registration number [LICENCE]');
+	});
+
+	it('keeps bed numbers and ordinary codes without a label', () => {
+		expect(redact('3号床，床号 12，5号线地铁', 'zh-CN').spans).toEqual([]);
+		expect(redact('L4-L5 disc, CD4 350, HbA1c 48', 'en').spans).toEqual([]);
+	});
+
+	it('takes a card expiry date with the card', () => {
+		expect(en('Visa 4111 1111 1111 1111 exp 11/29')).toBe('Visa [BANK_CARD] exp [BANK_CARD]');
+	});
+});
+
+describe('redact: dates of birth', () => {
+	it.each([
+		['出生日期：一九七六年十月五日', '出生日期：[出生日期]'],
+		['生日 2001年2月3日，最近头晕', '生日 [出生日期]，最近头晕'],
+		['出生于 92.11.8', '出生于 [出生日期]'],
+		['DOB: 1959-12-01', 'DOB: [DATE_OF_BIRTH]'],
+		['d.o.b 4/11/88, asthma', 'd.o.b [DATE_OF_BIRTH], asthma'],
+		['Date of Birth 2nd of June 1990', 'Date of Birth [DATE_OF_BIRTH]'],
+		['born on September 9th, 1961', 'born on [DATE_OF_BIRTH]'],
+		["my son's birthday is 12 Aug 2019", "my son's birthday is [DATE_OF_BIRTH]"]
+	])('takes the date after a birth label: %s', (input, output) => {
+		expect(redact(input, /[\u4e00-\u9fff]/.test(input) ? 'zh-CN' : 'en').text).toBe(output);
+	});
+
+	it('keeps symptom, visit and test dates', () => {
+		expect(redact('5月3日开始咳嗽，2024年5月10日复查', 'zh-CN').spans).toEqual([]);
+		expect(redact('rash since 4 May, bloods on 2024-05-10, seen 10/05/2024', 'en').spans).toEqual([]);
+		expect(redact('宝宝出生后第3天黄疸，出生体重 3.2kg', 'zh-CN').spans).toEqual([]);
+	});
+});
+
+describe('redact: addresses', () => {
+	it.each([
+		['住址：重庆市渝中区解放碑民权路28号', '住址：[地址]'],
+		['我住在幸福小区12栋3单元402室，腿脚不便', '我住在[地址]，腿脚不便'],
+		['寄到成都市锦江区春熙路 9 号 2 楼', '寄到[地址]'],
+		['我家在杭州市拱墅区湖墅南路 100 号，附近有医院吗', '我家在[地址]，附近有医院吗'],
+		['邮编 310000', '邮编 [地址]']
+	])('takes Chinese addresses: %s', (input, output) => {
+		expect(zh(input)).toBe(output);
+	});
+
+	it.each([
+		['please send it to 9 Acacia Avenue, Reading RG1 8AA', 'please send it to [ADDRESS]'],
+		['I live at 350 Fifth Ave Suite 200, New York, NY 10118', 'I live at [ADDRESS]'],
+		['Flat 12, 8 Mill Lane, Bristol BS1 4DJ', '[ADDRESS]'],
+		['postcode EH1 1YZ', 'postcode [ADDRESS]'],
+		['zip code 30301', 'zip code [ADDRESS]'],
+		['we are at 3 Rue Lepic, 75018 Paris', 'we are at [ADDRESS]']
+	])('takes Latin-script addresses and postcodes: %s', (input, output) => {
+		expect(en(input)).toBe(output);
+	});
+
+	it('keeps dates, beds, lines and doses that look like address parts', () => {
+		expect(redact('3月5号开始发烧，住在3号床', 'zh-CN').spans).toEqual([]);
+		expect(redact('took 2 Nurofen Plus and 10 mg St John’s wort', 'en').spans).toEqual([]);
+		expect(redact('vitamin B12 3mg and CD4 350', 'en').spans).toEqual([]);
+	});
+});
