@@ -6,14 +6,16 @@
 //
 // Deterministic: the same inputs give the same file byte for byte. The common-word list is the
 // COMMON_WORDS most frequent words that are not given names, surnames or pinyin surnames, so that
-// "I'm tired" is a word and "I'm Priya" is a name, while "Tom Brown" still reads as a name.
+// "I'm tired" is a word and "I'm Priya" is a name; surnames that are also words are listed apart
+// so that "Tom Brown" still reads as a name.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { words } from 'popular-english-words';
 
-const COMMON_WORDS = 6000;
+const COMMON_WORDS = 3000;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SOURCE = join(ROOT, 'scripts', 'safety', 'pii-names-source.json');
 const OUT = join(ROOT, 'src', 'lib', 'safety', 'data', 'pii-names.json');
@@ -41,13 +43,21 @@ const given = list(source.enGiven.toLowerCase());
 const ambiguous = list(source.enAmbiguousGiven.toLowerCase());
 const surnames = list(source.enSurnames.toLowerCase());
 const pinyin = list(source.pinyinSurnames.toLowerCase());
-const notCommon = new Set([...given, ...surnames, ...pinyin]);
-// Ambiguous given names stay common words (they are: "will", "may"); the name rules look them up first.
-const common = words
-	.getMostPopular(COMMON_WORDS * 2)
-	.filter((w) => /^[a-z][a-z'-]*$/.test(w) && !notCommon.has(w))
-	.slice(0, COMMON_WORDS)
-	.concat(list(source.enExtraCommon.toLowerCase()).filter((w) => !notCommon.has(w)));
+// Common words exclude given names and pinyin surnames; English surnames that are also words
+// ("brown", "white", "english") stay common ("I'm English" is no name) and are listed apart, so a
+// given name can still take them as its surname ("Tom Brown").
+const notCommon = new Set([...given.filter((g) => !ambiguous.includes(g)), ...pinyin]);
+const common = [
+	...new Set(
+		words
+			.getMostPopular(COMMON_WORDS * 2)
+			.filter((w) => /^[a-z][a-z'-]*$/.test(w) && !notCommon.has(w))
+			.slice(0, COMMON_WORDS)
+			.concat(list(source.enExtraCommon.toLowerCase()).filter((w) => !notCommon.has(w)))
+	)
+];
+const commonSet = new Set(common);
+const surnameWords = surnames.filter((s) => commonSet.has(s));
 
 const data = {
 	about:
@@ -61,7 +71,10 @@ const data = {
 	enGiven: sorted(given.filter((g) => !ambiguous.includes(g))).join(' '),
 	enAmbiguousGiven: sorted(ambiguous).join(' '),
 	pinyinSurnames: sorted(pinyin).join(' '),
-	enCommonWords: sorted([...new Set(common)]).join(' ')
+	enCommonWords: sorted(common).join(' '),
+	enSurnameWords: sorted(surnameWords).join(' ')
 };
-writeFileSync(OUT, JSON.stringify(data, null, '\t') + '\n');
+// Formatted as the repository's Prettier config would, so `prettier --check` passes after a rerun.
+const options = (await resolveConfig(OUT)) ?? {};
+writeFileSync(OUT, await format(JSON.stringify(data), { ...options, parser: 'json' }));
 process.stdout.write(`wrote ${OUT}: ${common.length} common words, ${given.length} given names\n`);

@@ -29,6 +29,8 @@ const EN_GIVEN = new Set(data.enGiven.split(' '));
 const EN_AMBIGUOUS = new Set(data.enAmbiguousGiven.split(' '));
 const PINYIN = new Set(data.pinyinSurnames.split(' '));
 const COMMON = new Set(data.enCommonWords.split(' '));
+// Surnames that are also common words (Brown, White, King): a surname after a given name.
+const SURNAME_WORDS = new Set(data.enSurnameWords.split(' '));
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ZH_RELATIONS = data.zhRelations.map(escape).join('|');
@@ -246,6 +248,7 @@ function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 		}
 		const ok = next.cap
 			? !COMMON.has(next.lower) ||
+				SURNAME_WORDS.has(next.lower) ||
 				EN_GIVEN.has(next.lower) ||
 				(pinyinFirst && isPinyinWord(next.lower)) ||
 				(opts.greedy === true && !FUNCTION_WORDS.has(next.lower) && !/^\p{Lu}+$/u.test(next.word))

@@ -1,21 +1,19 @@
 // Phone numbers that the fast digit-run rules (digits.ts) leave undecided are checked with
-// libphonenumber-js (Google's libphonenumber metadata, 'min' set: number patterns and lengths per
-// country, no type data). Only bounded candidate slices are handed to it, never the whole message,
-// and at most MAX_PARSER_CALLS calls run per message, so a hostile 100,000-character message stays
-// fast (the parser costs tens of microseconds a call).
+// libphonenumber-js (Google's libphonenumber), its findPhoneNumbersInText matcher (which also
+// applies Google's candidate checks: no dates, times or page ranges) over the 'min' metadata
+// (number patterns and lengths per country, no type data) cut down to DEFAULT_COUNTRIES by
+// scripts/safety/make-phone-metadata.ts: the parser only sees numbers without a +country code.
+// Only bounded candidate slices are handed to it, never the whole message, and at most
+// MAX_PARSER_CALLS calls run per message, so a hostile 100,000-character message stays fast (the
+// parser costs tens of microseconds a call).
 
-import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/min';
-import type { SafetyLocale } from '../locale';
+import { findPhoneNumbersInText, type MetadataJson } from 'libphonenumber-js/core';
+import metadataJson from '../data/pii-phone-metadata.json';
+import type { PhoneCountry } from './countries';
 
-/**
- * Default countries tried for a number written without +country code, in order. Chinese: mainland
- * first, then Hong Kong, Taiwan, Singapore (where Chinese-speaking patients write from), then the
- * English-speaking ones; English: UK, US, Australia first, then the Chinese-speaking regions.
- */
-export const DEFAULT_COUNTRIES: Record<SafetyLocale, readonly CountryCode[]> = {
-	'zh-CN': ['CN', 'HK', 'TW', 'SG', 'US', 'GB', 'AU', 'CA', 'MO', 'MY'],
-	en: ['GB', 'US', 'AU', 'CA', 'IE', 'NZ', 'CN', 'HK', 'SG', 'TW', 'IN', 'MY']
-};
+export { DEFAULT_COUNTRIES } from './countries';
+
+const metadata = metadataJson as unknown as MetadataJson;
 
 /** Upper bound on parser calls per message (each is bounded: the slice is at most 48 characters). */
 export const MAX_PARSER_CALLS = 256;
@@ -46,7 +44,7 @@ const MOBILE: Record<string, RegExp> = {
  */
 export function parsePhone(
 	slice: string,
-	countries: readonly CountryCode[],
+	countries: readonly PhoneCountry[],
 	budget: PhoneBudget
 ): ParsedPhone | null {
 	if (slice.length > 48) return null;
@@ -56,7 +54,7 @@ export function parsePhone(
 		budget.calls++;
 		let found;
 		try {
-			found = findPhoneNumbersInText(slice, { defaultCountry: country });
+			found = findPhoneNumbersInText(slice, { defaultCountry: country }, metadata);
 		} catch {
 			return null;
 		}
