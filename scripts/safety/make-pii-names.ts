@@ -43,10 +43,11 @@ const given = list(source.enGiven.toLowerCase());
 const ambiguous = list(source.enAmbiguousGiven.toLowerCase());
 const surnames = list(source.enSurnames.toLowerCase());
 const pinyin = list(source.pinyinSurnames.toLowerCase());
-// Common words exclude given names and pinyin surnames; English surnames that are also words
+// Common words exclude given names; English surnames that are also words
 // ("brown", "white", "english") stay common ("I'm English" is no name) and are listed apart, so a
 // given name can still take them as its surname ("Tom Brown").
-const notCommon = new Set([...given.filter((g) => !ambiguous.includes(g)), ...pinyin]);
+// Pinyin surnames that are English words (an, he, you, long) stay common words too.
+const notCommon = new Set(given.filter((g) => !ambiguous.includes(g)));
 const common = [
 	...new Set(
 		words

@@ -74,7 +74,8 @@ describe('redact: Latin-script names', () => {
 		["it's Marguerite here, about my blood test", "it's [NAME] here, about my blood test"],
 		["name's Tomás Rodríguez-Peña", "name's [NAME]"],
 		['Patient: Mrs Adaeze Nwosu, 58', 'Patient: Mrs [NAME], 58'],
-		['i am fatima and i have a rash', 'i am [NAME] and i have a rash']
+		['i am fatima and i have a rash', 'i am [NAME] and i have a rash'],
+		['my name is zhou min, 40', 'my name is [NAME], 40']
 	])('takes the name after a cue: %s', (input, output) => {
 		expect(en(input)).toBe(output);
 	});
@@ -123,7 +124,9 @@ describe('redact: Latin-script names', () => {
 		'the Dr. said to rest',
 		"Parkinson's disease and Bell's palsy",
 		"Wilson's disease runs in the family",
-		'I am British and 45'
+		'I am British and 45',
+		"I'm English and it's Monday",
+		'An MRI uses magnets. Do I need to fast? He said yes.'
 	])('keeps sentences without a name: %s', (text) => {
 		expect(redact(text, 'en').spans).toEqual([]);
 	});

@@ -54,6 +54,13 @@ describe('redact: medical record, insurance and licence numbers', () => {
 		expect(en('registration number BD51 SMR')).toBe('registration number [LICENCE]');
 	});
 
+	it('does not take a word after a label as a number', () => {
+		expect(redact('ID: type-2-diabetes, card: blue, plate: dinner', 'en').spans).toEqual([]);
+		expect(redact('a metal plate 10 years ago', 'en').spans).toEqual([]);
+		expect(en('Medicare card 2123 45670 1')).toBe('Medicare card [INSURANCE_ID]');
+		expect(en('plate 7ABC123 in the car park')).toBe('plate [LICENCE] in the car park');
+	});
+
 	it('keeps bed numbers and ordinary codes without a label', () => {
 		expect(redact('3号床，床号 12，5号线地铁', 'zh-CN').spans).toEqual([]);
 		expect(redact('L4-L5 disc, CD4 350, HbA1c 48', 'en').spans).toEqual([]);
@@ -73,7 +80,8 @@ describe('redact: dates of birth', () => {
 		['d.o.b 4/11/88, asthma', 'd.o.b [DATE_OF_BIRTH], asthma'],
 		['Date of Birth 2nd of June 1990', 'Date of Birth [DATE_OF_BIRTH]'],
 		['born on September 9th, 1961', 'born on [DATE_OF_BIRTH]'],
-		["my son's birthday is 12 Aug 2019", "my son's birthday is [DATE_OF_BIRTH]"]
+		["my son's birthday is 12 Aug 2019", "my son's birthday is [DATE_OF_BIRTH]"],
+		['出生年月 1971.06', '出生年月 [出生日期]']
 	])('takes the date after a birth label: %s', (input, output) => {
 		expect(redact(input, /[\u4e00-\u9fff]/.test(input) ? 'zh-CN' : 'en').text).toBe(output);
 	});
@@ -102,7 +110,10 @@ describe('redact: addresses', () => {
 		['Flat 12, 8 Mill Lane, Bristol BS1 4DJ', '[ADDRESS]'],
 		['postcode EH1 1YZ', 'postcode [ADDRESS]'],
 		['zip code 30301', 'zip code [ADDRESS]'],
-		['we are at 3 Rue Lepic, 75018 Paris', 'we are at [ADDRESS]']
+		['we are at 3 Rue Lepic, 75018 Paris', 'we are at [ADDRESS]'],
+		['flat 2, 118 East 21st Street, Austin, TX 78701', '[ADDRESS]'],
+		['staying at 7 Harbour Loop, Cairns QLD 4870', 'staying at [ADDRESS]'],
+		['Via Roma 12, 00184 Roma', '[ADDRESS]']
 	])('takes Latin-script addresses and postcodes: %s', (input, output) => {
 		expect(en(input)).toBe(output);
 	});

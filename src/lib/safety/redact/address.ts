@@ -132,13 +132,13 @@ function findChineseAddresses(text: string, hits: HitSet): void {
 // English and other Latin-script addresses
 
 const SUFFIX =
-	'Street|St|Road|Rd|Avenue|Ave|Av|Lane|Ln|Drive|Dr|Close|Cl|Way|Court|Ct|Place|Pl|Crescent|Cres|Gardens|Gdns|Terrace|Terr|Grove|Gr|Square|Sq|Hill|Row|Mews|Walk|Park|Boulevard|Blvd|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Trl|Parade|Rise|View|Green|Wharf|Quay|Embankment|Broadway|Strasse|Straße|Weg|Gasse|Platz';
+	'Street|St|Road|Rd|Avenue|Ave|Av|Lane|Ln|Drive|Dr|Close|Cl|Way|Court|Ct|Place|Pl|Crescent|Cres|Gardens|Gdns|Terrace|Terr|Grove|Gr|Square|Sq|Hill|Row|Mews|Walk|Park|Boulevard|Blvd|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Trl|Parade|Rise|View|Green|Wharf|Quay|Embankment|Broadway|Strasse|Straße|Weg|Gasse|Platz|Loop|Alley|Plaza|Commons|Heights|Meadows|Point|Pike|Run|Crossing|Causeway|Esplanade';
 const LOWER_SUFFIX = 'street|road|avenue|lane|drive|close|crescent|terrace|boulevard|grove|gardens|square';
 const PREFIX =
 	'Rue|Avenue|Av\\.|Boulevard|Bd|Via|Viale|Calle|Avenida|Av\\.|Rua|Chemin|Allée|Piazza|Plaza|Carrer|Strada|Rua|Paseo|Camino';
 
 const STREET_SUFFIXED = new RegExp(
-	`(?<![\\p{L}\\p{N}.,/])(\\d{1,5}[A-Za-z]?)\\s{1,2}((?:\\p{Lu}[\\p{L}'’.-]*\\s{1,2}){1,4}?)(?:${SUFFIX})(?![\\p{L}])\\.?`,
+	`(?<![\\p{L}\\p{N}.,/])(\\d{1,5}[A-Za-z]?)\\s{1,2}((?:(?:\\p{Lu}[\\p{L}'’.-]*|\\d{1,3}(?:st|nd|rd|th))\\s{1,2}){1,4}?)(?:${SUFFIX})(?![\\p{L}])\\.?`,
 	'gu'
 );
 const STREET_LOWER = new RegExp(
@@ -168,16 +168,18 @@ const UK_POSTCODE_LABELLED = new RegExp(
 );
 const STATES =
 	'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
+const AU_STATE_POSTCODE_SRC = '(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\\s{1,2}\\d{4}(?!\\d)';
 const STATE_ZIP = new RegExp(`(?<![A-Za-z])(?:${STATES})\\s{1,2}(\\d{5}(?:-\\d{4})?)(?![\\d-])`, 'g');
 const ZIP_LABELLED = /\b(?:zip(?:\s?code)?|postal\s?code)\s?(?:is|:)?\s{0,2}(\d{5}(?:-\d{4})?)(?![\d-])/gi;
 
 const UNIT =
 	/,?\s{0,2}(?:apt|apartment|unit|suite|ste|flat|fl|floor|room|rm|#)\.?\s{0,2}#?\s?[A-Za-z0-9-]{1,6}(?![\p{L}\p{N}])/iuy;
 const CITY_BEFORE_CODE = new RegExp(
-	`,?\\s{1,2}\\p{Lu}[\\p{L}'’.-]+(?:\\s\\p{Lu}[\\p{L}'’.-]+){0,2}(?=,?\\s{1,2}(?:(?:${STATES})\\s{1,2}\\d{5}|${UK_POSTCODE_SRC}(?![A-Za-z0-9])))`,
+	`,?\\s{1,2}\\p{Lu}[\\p{L}'’.-]+(?:\\s\\p{Lu}[\\p{L}'’.-]+){0,2}(?=,?\\s{1,2}(?:(?:${STATES})\\s{1,2}\\d{5}|${AU_STATE_POSTCODE_SRC}|${UK_POSTCODE_SRC}(?![A-Za-z0-9])))`,
 	'uy'
 );
 const STATE_ZIP_TAIL = new RegExp(`,?\\s{1,2}(?:${STATES})\\s{1,2}\\d{5}(?:-\\d{4})?(?![\\d-])`, 'y');
+const AU_POSTCODE_TAIL = new RegExp(`,?\\s{1,2}${AU_STATE_POSTCODE_SRC}`, 'y');
 const UK_POSTCODE_TAIL = new RegExp(`,?\\s{1,2}${UK_POSTCODE_SRC}(?![A-Za-z0-9])`, 'y');
 const EU_POSTCODE_CITY = /,?\s{1,2}\d{4,5}\s\p{Lu}[\p{L}'’-]+/uy;
 const CITY_TAIL = /,\s{1,2}\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,2}(?=\s*(?:[.;!?\n]|$| -))/uy;
@@ -188,7 +190,14 @@ function extendLatin(text: string, start: number, end: number): { start: number;
 	if (before !== null) start -= before[0].length;
 	for (let step = 0; step < 6; step++) {
 		let moved = false;
-		for (const re of [UNIT, CITY_BEFORE_CODE, STATE_ZIP_TAIL, UK_POSTCODE_TAIL, EU_POSTCODE_CITY]) {
+		for (const re of [
+			UNIT,
+			CITY_BEFORE_CODE,
+			STATE_ZIP_TAIL,
+			AU_POSTCODE_TAIL,
+			UK_POSTCODE_TAIL,
+			EU_POSTCODE_CITY
+		]) {
 			re.lastIndex = end;
 			const m = re.exec(text);
 			if (m !== null && m[0].length > 0) {

@@ -36,6 +36,8 @@ const DATE_PATTERNS: RegExp[] = [
 	/\d{1,2}\s?月\s?\d{1,2}\s?[日号]?/y,
 	new RegExp(`\\d{1,2}${ORD}\\s{0,2}(?:of\\s{1,2})?(?:${MONTHS})(?![a-z])`, 'iy'),
 	new RegExp(`(?:${MONTHS})\\.?\\s{0,2}\\d{1,2}${ORD}(?![\\d:])`, 'iy'),
+	// Year and month: 1968.3, 1968-03, 1968/3
+	/\d{4}[-/.]\d{1,2}(?![\d./-])/y,
 	// Month and year, year alone: March 1985, 1985年, 1985
 	new RegExp(`(?:${MONTHS})\\.?,?\\s{0,2}\\d{4}(?!\\d)`, 'iy'),
 	/(?:19|20)\d{2}\s?年?(?!\d)/y

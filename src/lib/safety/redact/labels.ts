@@ -28,7 +28,7 @@ const LABEL_SOURCES: [LabelKind, string][] = [
 	],
 	[
 		'licence',
-		`驾驶证号|驾驶证|驾照号|驾照|驾驶执照|行驶证号|行驶证|车牌号码|车牌号|车牌|号牌|\\bdriv(?:ing|er'?s?)\\s*licen[cs]e${NO}|\\bdl\\s*(?:number|no\\.?|#)|\\blicen[cs]e\\s*(?:number|no\\.?|#|plate)|\\bnumber\\s*plate|\\breg(?:istration)?\\s*(?:plate|number|no\\.?|mark)|\\bplate\\s*(?:number|no\\.?)`
+		`驾驶证号|驾驶证|驾照号|驾照|驾驶执照|行驶证号|行驶证|车牌号码|车牌号|车牌|号牌|\\bdriv(?:ing|er'?s?)\\s*licen[cs]e${NO}|\\bdl\\s*(?:number|no\\.?|#)|\\blicen[cs]e\\s*(?:number|no\\.?|#|plate)|\\bnumber\\s*plate|\\breg(?:istration)?\\s*(?:plate|number|no\\.?|mark)|\\bplate\\s*(?:number|no\\.?)|\\bplate(?=\\s*[:：]?\\s*(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\\d)[A-Z0-9]{5,8}\\b)`
 	],
 	[
 		'id_number',
@@ -58,7 +58,7 @@ const LABELS = new RegExp(LABEL_SOURCES.map(([kind, src]) => `(?<${kind}>${src})
 // Between a label and its value: punctuation, "是/为/is/was", "number/no.", and a few words of
 // description ending in 号/码 ("医保电子凭证号", "身份证上的号码是").
 const CONNECTOR =
-	/(?:\p{Script=Han}{1,6}?(?:号码|编号|号|码))?(?:[\s:：#=＝.]|是|为|的是|就是|号码|号|码|\bnumber\b|\bno\.?|\bis\b|\bare\b|\bwas\b|\bid\b)*/iuy;
+	/(?:\p{Script=Han}{1,6}?(?:号码|编号|号|码))?(?:[\s:：#=＝.]|是|为|的是|就是|号码|号|码|\bnumber\b|\bno\.?|\bis\b|\bare\b|\bwas\b|\bid\b|\bcard\b)*/iuy;
 const EXTENSION =
 	/[ \t]*(?:转|分机|内线|ext\.?|extn\.?|extension|x|-(?=\d{1,5}(?![\d-])))[ \t.:：#]*\d{1,6}(?!\d)/iy;
 
@@ -160,7 +160,12 @@ function redactValue(text: string, hits: HitSet, kind: LabelKind, pos: number, c
 		// A handle needs a digit, '_', '@' or an explicit "：" / "ID" before it ("my WhatsApp is broken").
 		const explicit = /[:：]|id|号|是/i.test(connText);
 		if (!/[\d_@]/.test(value) && !(explicit && value.length >= 4)) return;
-	} else if (!/\d/.test(value)) return;
+	} else {
+		// A document or record number has digits: at least three (two on a plate, "AB12 CDE"), so
+		// a word after a label ("ID: type-2-diabetes") is not taken.
+		const digits = value.replace(/\D/g, '').length;
+		if (digits < (kind === 'licence' ? 2 : 3)) return;
+	}
 	if (value.length < 4 && kind !== 'messaging') return;
 	if (isHanChar(text.charAt(end)) && kind === 'messaging' && !/\d/.test(value)) return;
 	hits.add({ kind, start: pos, end });

@@ -126,6 +126,9 @@ interface LatinOptions {
 	ambiguous: boolean;
 	/** A capitalised word that is no common English word counts as a name (Priya, Siobhán). */
 	uncommon: boolean;
+	/** After "my name is", a lower-case word that is no common word (or a pinyin surname) is the
+	 * name ("my name is li na"). */
+	lowerUncommon?: boolean;
 	/** After an explicit cue, every following capitalised word but a function word belongs to the
 	 * name ("I am Nguyen Van An"). */
 	greedy?: boolean;
@@ -197,6 +200,8 @@ function firstIsName(t: Token, opts: LatinOptions): boolean {
 		if (EN_AMBIGUOUS.has(t.lower)) return opts.ambiguous;
 		return opts.uncommon && !COMMON.has(t.lower) && t.word.length >= 2 && !/^\p{Lu}+$/u.test(t.word);
 	}
+	if (opts.lowerUncommon === true && (PINYIN.has(t.lower) || (!COMMON.has(t.lower) && t.word.length >= 3)))
+		return true;
 	return opts.lower && EN_GIVEN.has(t.lower);
 }
 
@@ -421,7 +426,13 @@ function isZhSentenceStart(text: string, pos: number): boolean {
 function findLatinNames(text: string, hits: HitSet): void {
 	for (const m of text.matchAll(EN_STRONG)) {
 		const pos = m.index + m[0].length;
-		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true, greedy: true });
+		const end = readLatinName(text, pos, {
+			lower: true,
+			ambiguous: true,
+			uncommon: true,
+			greedy: true,
+			lowerUncommon: true
+		});
 		if (end > pos) add(hits, nameStart, end);
 		else {
 			const len = readZhName(text, pos, 'cued');
