@@ -32,6 +32,13 @@ describe('redact: Chinese names', () => {
 		expect(zh('冯志强昨天开始拉肚子')).toBe('[姓名]昨天开始拉肚子');
 	});
 
+	it('takes a name opening a sentence before a speech or time word, or after 和/跟/告诉', () => {
+		expect(zh('周丽说她夜里睡不着')).toBe('[姓名]说她夜里睡不着');
+		expect(zh('我跟罗志勇一起做的检查')).toBe('我跟[姓名]一起做的检查');
+		expect(zh('请告诉何婉婷按时吃药')).toBe('请告诉[姓名]按时吃药');
+		expect(redact('明天说不定会好，和平时一样，跟黄金一样贵', 'zh-CN').spans).toEqual([]);
+	});
+
 	it('takes a surname and given name stated separately', () => {
 		const r = redact('本人姓欧阳名子健，血压偏高', 'zh-CN');
 		expect(r.text).toBe('本人姓[姓名]名[姓名]，血压偏高');

@@ -296,6 +296,12 @@ const ZH_SIGNOFF =
 	/(?:^|[\s。！!？?，,~…\-—]|谢谢|感谢|多谢)(\p{Script=Han}{2,4}?)(\s?(?:敬上|谨上|留|上))?([\s。！!~…]*)$/u;
 const SENTENCE_VERB =
 	/^\s(?:asked|asks|said|says|told|tells|wants|wanted|thinks|thought|needs|needed|has|had|is|was|keeps|kept|feels|felt|took|takes|started|fell|woke|got|gets|went|came|called|texted|vomited|can't|cannot|won't|doesn't|didn't|isn't|wasn't|hasn't|hadn't)\b/i;
+const ZH_BRACKET_RELATION = new RegExp(`^\\s?[（(]\\s?(?:我的?|患者的?)?(?:${ZH_RELATIONS}|本人|患者)`);
+const ZH_OF_RELATIVE = new RegExp(`^的(?:${ZH_RELATIONS}|病|情况)`);
+// A two-character name opening a sentence and then speaking or a time word: "李娜说她头疼".
+const ZH_SPEAKS = /^(?:说|讲|问|觉得|告诉|让|今天|昨天|最近|一直|刚才|已经|现在)/;
+const ZH_PARTICLE = /^[和跟与给让找问带陪帮替被]$/;
+const ZH_AFTER_PERSON = /^(?:[^\p{Script=Han}]|[一说讲问打去来看吃都也就还在的按要别不多少早快记])/u;
 const ZH_START_NEXT =
 	/^[昨今前最刚一经说去吃有是在得患被又因从早晚这那也都还已需要想感觉出住咳发头肚腰腿眼胸心血]/;
 // Places that share a spelling with a given name.
@@ -390,15 +396,19 @@ function findChineseNames(text: string, hits: HitSet): void {
 		const c = text.charAt(i);
 		if (!ZH_SURNAMES.has(c) || hits.taken(i)) continue;
 		const prev = text.charAt(i - 1);
-		if (isHanChar(prev) && !/[谢]/.test(prev)) continue;
+		// Inside a sentence only after a word that takes a person: "和王建国一起", "告诉李秀英".
+		const particle = ZH_PARTICLE.test(prev) || text.slice(i - 2, i) === '告诉';
+		if (isHanChar(prev) && prev !== '谢' && !particle) continue;
 		const len = readZhName(text, i, 'strict');
 		if (len === 0) continue;
 		const after = text.slice(i + len, i + len + 12);
+		const start = isZhSentenceStart(text, i);
 		const gendered = /^[，,、\s]*(?:男|女)(?:[，,、\s]|$|\d)|^[，,、\s]*\d{1,3}\s?岁/.test(after);
-		const bracket = new RegExp(`^\\s?[（(]\\s?(?:我的?|患者的?)?(?:${ZH_RELATIONS}|本人|患者)`).test(after);
-		const relative = new RegExp(`^的(?:${ZH_RELATIONS}|病|情况)`).test(after) && isZhSentenceStart(text, i);
-		const opening = len >= 3 && isZhSentenceStart(text, i) && ZH_START_NEXT.test(after);
-		if (gendered || bracket || relative || opening) add(hits, i, i + len);
+		const bracket = ZH_BRACKET_RELATION.test(after);
+		const relative = start && ZH_OF_RELATIVE.test(after);
+		const opening = start && ((len >= 3 && ZH_START_NEXT.test(after)) || ZH_SPEAKS.test(after));
+		const inside = particle && len >= 3 && ZH_AFTER_PERSON.test(after);
+		if (gendered || bracket || relative || opening || inside) add(hits, i, i + len);
 	}
 }
 
