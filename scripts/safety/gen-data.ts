@@ -77,7 +77,17 @@ function typoGuard(english: Set<string>): string[] {
 	const guard = new Set<string>();
 	for (const raw of popular.getMostPopular(COMMON_WORDS)) {
 		const w = raw.toLowerCase();
-		if (!/^[a-z]+$/.test(w) || w.length < TYPO_MIN || english.has(w) || stems.has(stem(w))) continue;
+		if (!/^[a-z]+$/.test(w) || english.has(w) || stems.has(stem(w))) continue;
+		if (w.length === TYPO_MIN - 1) {
+			// Four-letter words are corrected only by a swap of neighbours ("pian" → "pain"): guard
+			// the real words that are such a swap of a lexicon word ("lisp" / "lips").
+			for (let i = 0; i + 1 < w.length; i++) {
+				const t = w.slice(0, i) + w.charAt(i + 1) + w.charAt(i) + w.slice(i + 2);
+				if (t !== w && english.has(t)) guard.add(w);
+			}
+			continue;
+		}
+		if (w.length < TYPO_MIN) continue;
 		const near = [...(index.get(w) ?? []), ...deletes(w).flatMap((d) => index.get(d) ?? [])];
 		if (near.some((t) => t !== w && editDistance(w, t) <= 1)) guard.add(w);
 		// A real word ending in "in" must not be read as a dropped g ("cabin", "within").
