@@ -32,7 +32,7 @@ import { findDocuments } from './redact/documents';
 import { findLabelled } from './redact/labels';
 import { findNames, isGivenName } from './redact/names';
 import { HitSet, PLACEHOLDERS, type RedactionSpan, type Redaction } from './redact/types';
-import { findEmails, findIps, findUrls } from './redact/web';
+import { findEmails, findIps, findSpelledEmails, findUrls } from './redact/web';
 
 export { PLACEHOLDERS } from './redact/types';
 export type { IdentifierKind, Redaction, RedactionSpan } from './redact/types';
@@ -42,6 +42,7 @@ function collect(source: string, locale: string | undefined): HitSet {
 	const text = zhDigitView(redactionView(source)).text;
 	const hits = new HitSet(text.length);
 	findEmails(text, hits);
+	findSpelledEmails(text, hits);
 	findUrls(text, hits, isGivenName);
 	findIps(text, hits);
 	findLabelled(text, hits);

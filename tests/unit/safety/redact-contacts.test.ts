@@ -67,6 +67,12 @@ describe('redact: e-mail', () => {
 		expect(zh('邮箱 hello@126.com。明天见')).toBe('邮箱 [邮箱]。明天见');
 	});
 
+	it('takes an address spelled out with "at" and "dot"', () => {
+		expect(en('mail me: sam dot lee at outlook dot com')).toBe('mail me: [EMAIL]');
+		expect(en('or sam(at)example(dot)org')).toBe('or [EMAIL]');
+		expect(redact('look at this dot on my arm, at home at 8', 'en').spans).toEqual([]);
+	});
+
 	it('does not take an @ without a domain', () => {
 		expect(redact('meet @ 3pm, dose @ 8am', 'en').spans).toEqual([]);
 	});

@@ -81,7 +81,8 @@ describe('redact: dates of birth', () => {
 		['Date of Birth 2nd of June 1990', 'Date of Birth [DATE_OF_BIRTH]'],
 		['born on September 9th, 1961', 'born on [DATE_OF_BIRTH]'],
 		["my son's birthday is 12 Aug 2019", "my son's birthday is [DATE_OF_BIRTH]"],
-		['出生年月 1971.06', '出生年月 [出生日期]']
+		['出生年月 1971.06', '出生年月 [出生日期]'],
+		['dob:19770514', 'dob:[DATE_OF_BIRTH]']
 	])('takes the date after a birth label: %s', (input, output) => {
 		expect(redact(input, /[\u4e00-\u9fff]/.test(input) ? 'zh-CN' : 'en').text).toBe(output);
 	});
@@ -90,6 +91,7 @@ describe('redact: dates of birth', () => {
 		expect(redact('5月3日开始咳嗽，2024年5月10日复查', 'zh-CN').spans).toEqual([]);
 		expect(redact('rash since 4 May, bloods on 2024-05-10, seen 10/05/2024', 'en').spans).toEqual([]);
 		expect(redact('宝宝出生后第3天黄疸，出生体重 3.2kg', 'zh-CN').spans).toEqual([]);
+		expect(redact('我住在北京，住院 3 天', 'zh-CN').spans).toEqual([]);
 	});
 });
 
@@ -99,7 +101,9 @@ describe('redact: addresses', () => {
 		['我住在幸福小区12栋3单元402室，腿脚不便', '我住在[地址]，腿脚不便'],
 		['寄到成都市锦江区春熙路 9 号 2 楼', '寄到[地址]'],
 		['我家在杭州市拱墅区湖墅南路 100 号，附近有医院吗', '我家在[地址]，附近有医院吗'],
-		['邮编 310000', '邮编 [地址]']
+		['邮编 310000', '邮编 [地址]'],
+		['家住四川省南充市仪陇县马鞍镇白杨村，想问腰疼', '家住[地址]，想问腰疼'],
+		['地址：浙江省宁波市鄞州区天童南路', '地址：[地址]']
 	])('takes Chinese addresses: %s', (input, output) => {
 		expect(zh(input)).toBe(output);
 	});
@@ -113,7 +117,8 @@ describe('redact: addresses', () => {
 		['we are at 3 Rue Lepic, 75018 Paris', 'we are at [ADDRESS]'],
 		['flat 2, 118 East 21st Street, Austin, TX 78701', '[ADDRESS]'],
 		['staying at 7 Harbour Loop, Cairns QLD 4870', 'staying at [ADDRESS]'],
-		['Via Roma 12, 00184 Roma', '[ADDRESS]']
+		['Via Roma 12, 00184 Roma', '[ADDRESS]'],
+		['Room 1203, Block 2, No. 16 Huaihai Road, Xuhui District, Shanghai', '[ADDRESS]']
 	])('takes Latin-script addresses and postcodes: %s', (input, output) => {
 		expect(en(input)).toBe(output);
 	});

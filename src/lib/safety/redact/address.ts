@@ -31,6 +31,12 @@ const LEFT_STOP = new Set(
 	'，,。.；;：:！!？?、（()）“”"\'\n\t[]【】<>《》在住址是到于往送寄我的和跟与从离近附'.split('')
 );
 const ROAD = /(?:路|街|道|巷|弄|胡同|里|村|大道)/;
+const ZH_ADDRESS_CUE = /(?:地址|住址|住在|家住|我住|家在|寄到|寄往|寄至|送到|位于)\s?[:：]?\s?/g;
+const ZH_DIVISIONS =
+	/(?:\p{Script=Han}{1,7}?(?:自治区|自治州|街道|小区|社区|新村|花园|大街|大道|胡同|省|市|区|县|旗|镇|乡|村|组|屯|路|街|巷|弄)){2,7}/uy;
+const ZH_LEVEL_SUFFIX =
+	/自治区|自治州|街道|小区|社区|新村|花园|大街|大道|胡同|省|市|区|县|旗|镇|乡|村|组|屯|路|街|巷|弄/g;
+const ZH_BELOW_CITY = /(?:区|县|旗|镇|乡|村|组|屯|街道|小区|社区|新村|花园|路|街|巷|弄|胡同|大道)$/;
 const COMPOUND =
 	/(?:小区|花园|公寓|大厦|苑|家园|新村|社区|园|城|广场|山庄|公馆|华府|别墅|宿舍|新区|三区|二区|一区)/;
 const ADDRESS_CUE = /(?:地址|住址|住在|家住|我住|住|寄到|寄往|寄至|送到|收货|位于|家在)\s?[:：]?\s?$/;
@@ -120,6 +126,17 @@ function findChineseAddresses(text: string, hits: HitSet): void {
 		if (!(strong >= 2 || (strong >= 1 && street))) continue;
 		if (hits.add({ kind: 'address', start, end })) resume = end;
 	}
+	// No house number (rural addresses, or stopped at the street): after an address word, a chain
+	// of two or more divisions ending in 省/市/区/县/镇/乡/村/街道/小区…: "家住河南省周口市太康县王集乡李庄村".
+	for (const m of text.matchAll(ZH_ADDRESS_CUE)) {
+		const pos = m.index + m[0].length;
+		ZH_DIVISIONS.lastIndex = pos;
+		const d = ZH_DIVISIONS.exec(text);
+		if (d === null) continue;
+		const levels = d[0].match(ZH_LEVEL_SUFFIX)?.length ?? 0;
+		if (levels >= 2 && ZH_BELOW_CITY.test(d[0]))
+			hits.add({ kind: 'address', start: pos, end: pos + d[0].length });
+	}
 	// Postcode after 邮编 / 邮政编码.
 	for (const p of text.matchAll(/(?:邮编|邮政编码)\s?[:：]?\s?(\d{6})(?!\d)/g)) {
 		const value = p[1] ?? '';
@@ -183,10 +200,13 @@ const AU_POSTCODE_TAIL = new RegExp(`,?\\s{1,2}${AU_STATE_POSTCODE_SRC}`, 'y');
 const UK_POSTCODE_TAIL = new RegExp(`,?\\s{1,2}${UK_POSTCODE_SRC}(?![A-Za-z0-9])`, 'y');
 const EU_POSTCODE_CITY = /,?\s{1,2}\d{4,5}\s\p{Lu}[\p{L}'’-]+/uy;
 const CITY_TAIL = /,\s{1,2}\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,2}(?=\s*(?:[.;!?\n]|$| -))/uy;
-const UNIT_BEFORE = /(?:flat|apt|apartment|unit|suite)\s?#?\s?[A-Za-z0-9-]{1,6},?\s{1,2}$/i;
+const UNIT_BEFORE =
+	/(?:(?:flat|apt|apartment|unit|suite|room|rm|building|bldg|block|blk|floor|fl)\.?\s?#?\s?[A-Za-z0-9-]{1,6},?\s{1,2}){1,3}(?:no\.?\s?)?$|\bno\.?\s?$/i;
+const DIVISION_TAIL =
+	/,\s{1,2}(?:\p{Lu}[\p{L}'’-]+\s){1,2}(?:District|County|Province|Prefecture|Township|Town|Village|New Area|Subdistrict)(?![\p{L}])/uy;
 
 function extendLatin(text: string, start: number, end: number): { start: number; end: number } {
-	const before = UNIT_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+	const before = UNIT_BEFORE.exec(text.slice(Math.max(0, start - 48), start));
 	if (before !== null) start -= before[0].length;
 	for (let step = 0; step < 6; step++) {
 		let moved = false;
@@ -207,6 +227,12 @@ function extendLatin(text: string, start: number, end: number): { start: number;
 			}
 		}
 		if (!moved) break;
+	}
+	for (let step = 0; step < 3; step++) {
+		DIVISION_TAIL.lastIndex = end;
+		const d = DIVISION_TAIL.exec(text);
+		if (d === null) break;
+		end += d[0].length;
 	}
 	CITY_TAIL.lastIndex = end;
 	const city = CITY_TAIL.exec(text);

@@ -36,6 +36,8 @@ const DATE_PATTERNS: RegExp[] = [
 	/\d{1,2}\s?月\s?\d{1,2}\s?[日号]?/y,
 	new RegExp(`\\d{1,2}${ORD}\\s{0,2}(?:of\\s{1,2})?(?:${MONTHS})(?![a-z])`, 'iy'),
 	new RegExp(`(?:${MONTHS})\\.?\\s{0,2}\\d{1,2}${ORD}(?![\\d:])`, 'iy'),
+	// Eight digits: 19850307 (year first) or 07031985 (year last)
+	/(?:(?:19|20)\d{6}|\d{4}(?:19|20)\d{2})(?!\d)/y,
 	// Year and month: 1968.3, 1968-03, 1968/3
 	/\d{4}[-/.]\d{1,2}(?![\d./-])/y,
 	// Month and year, year alone: March 1985, 1985年, 1985

@@ -74,6 +74,18 @@ function scanEmail(view: string, at: number): { start: number; end: number } | n
 	return { start: s, end };
 }
 
+// "john dot smith at gmail dot com", "jane(at)example(dot)org": an address spelled out to dodge
+// spam filters. Needs both an "at" and a "dot" before a known top-level domain.
+const SPELLED_EMAIL =
+	/(?<![\p{L}\p{N}])[\p{L}\p{N}._-]{1,64}(?:\s(?:dot|\.)\s[\p{L}\p{N}_-]{1,32}){0,3}\s?(?:\s+at\s+|\(at\)|\[at\]|\{at\})\s?[\p{L}\p{N}-]{1,63}(?:\s?(?:\s+dot\s+|\(dot\)|\[dot\])\s?[\p{L}\p{N}-]{1,63}){1,3}(?![\p{L}\p{N}])/giu;
+
+export function findSpelledEmails(view: string, hits: HitSet): void {
+	for (const m of view.matchAll(SPELLED_EMAIL)) {
+		const tld = /([\p{L}]+)$/u.exec(m[0])?.[1]?.toLowerCase() ?? '';
+		if (TLDS.has(tld)) hits.add({ kind: 'email', start: m.index, end: m.index + m[0].length });
+	}
+}
+
 // Top-level domains accepted for a URL written without a scheme ("facebook.com/jane.doe").
 const TLDS = new Set(
 	'com net org edu gov info io me co uk cn hk tw sg au nz ca us de fr es it nl ie in jp kr my ph th vn ru br example test app dev site online page link ly gl be cc tv'.split(
