@@ -87,6 +87,17 @@ describe('redact: Latin-script names', () => {
 		expect(en(input)).toBe(output);
 	});
 
+	it('takes names after "his/her/X\'s name is", "called", "From:" and "Hi, … here"', () => {
+		expect(en("my husband's name is Dariusz and he is 60")).toBe("my husband's name is [NAME] and he is 60");
+		expect(en('her name is Anjali')).toBe('her name is [NAME]');
+		expect(en('a boy called Harvey at school')).toBe('a boy called [NAME] at school');
+		expect(en('a boy called Zebulon')).toBe('a boy called Zebulon');
+		expect(en('the syrup is called Calpol')).toBe('the syrup is called Calpol');
+		expect(en('From: Gwendolyn Pryce')).toBe('From: [NAME]');
+		expect(en('Hi, Oluwadamilare here, quick one')).toBe('Hi, [NAME] here, quick one');
+		expect(zh('名字：孟晓东')).toBe('名字：[姓名]');
+	});
+
 	it('takes the whole name, not a prefix cut at an accented letter', () => {
 		expect(en('my name is Łukasz Wiśniewski')).toBe('my name is [NAME]');
 		expect(en('I am Renée Côté')).toBe('I am [NAME]');

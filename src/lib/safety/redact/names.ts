@@ -275,7 +275,7 @@ function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 // Cues that name what follows (any given-name character is accepted after them) and softer ones
 // (我是…, 本人…, 患者…: "我是高中生", "本人单亲") after which only known given-name characters count.
 const ZH_CUE_EXPLICIT = new RegExp(
-	'(?:我叫|我的名字叫|我的名字是|名字叫|名字是|我名叫|名叫|叫做|英文名叫|英文名是|英文名|本人姓名|患者姓名|病人姓名|姓名|家属签名|签名)[是为]?\\s?[:：]?\\s?|(?:我是|本人|患者|病人|家属|联系人|就诊人|就诊者|申请人|监护人|收件人|收货人)\\s?[:：]\\s?',
+	'(?:我叫|我的名字叫|我的名字是|名字叫|名字是|我名叫|名叫|叫做|英文名叫|英文名是|英文名|本人姓名|患者姓名|病人姓名|姓名|家属签名|签名)[是为]?\\s?[:：]?\\s?|(?:我是|本人|患者|病人|家属|联系人|就诊人|就诊者|申请人|监护人|收件人|收货人|名字|称呼)\\s?[:：]\\s?',
 	'g'
 );
 const ZH_CUE_SOFT = /(?:我是|本人是|本人|患者|病人|家属|联系人|就诊人)\s?/g;
@@ -284,7 +284,11 @@ const ZH_RELATION = new RegExp(`(?:${ZH_RELATIONS})(?:叫|是|名叫)?\\s?`, 'g'
 const ZH_SURNAME_GIVEN = /(?:我|本人|患者)?姓\s?/g;
 
 const EN_STRONG =
-	/\b(?:my\s+name\s+is|my\s+name's|my\s+names|name's|names|i\s+am\s+called|i'm\s+called|im\s+called|call\s+me|(?:patient|full|first|last|given|family|sur|contact|carer|caregiver|parent|guardian|child's|baby's|son's|daughter's)\s*name\s*(?:is|[:：-])|name\s*[:：]|patient\s*[:：]|signed\s*[:：,]?)\s*/giu;
+	/\b(?:my\s+name\s+is|my\s+name's|my\s+names|name's|names|i\s+am\s+called|i'm\s+called|im\s+called|call\s+me|(?:patient|full|first|last|given|family|sur|contact|carer|caregiver|parent|guardian|child's|baby's|son's|daughter's)\s*name\s*(?:is|[:：-])|(?:his|her|their|\p{L}+['’]s)\s+name\s+(?:is|was)|call\s+(?:him|her|them)|name\s*[:：]|patient\s*[:：]|signed\s*[:：,]?|from\s*[:：])\s*/giu;
+// "called Lucy", "named Omar": only a known given name ("called Calpol" is a medicine).
+const EN_CALLED = /\b(?:called|named)\s+(?=\p{Lu})/gu;
+// "Hi, Oluwaseun here": a greeting, a capitalised name, then "here".
+const EN_GREETING = /\b(?:hi|hello|hey|morning|evening|afternoon)[,!]?\s+(?=\p{Lu})/giu;
 const EN_WEAK = /\b(?:i'm|i\s+am|im|this\s+is|it's|it\s+is)\s+/giu;
 const EN_RELATION =
 	/\b(?:(my|our|her|his|their)\s+(?:(?:little|baby|eldest|youngest|older|younger|big|step|late|new|twin)\s+)?)?(son|daughter|wife|husband|partner|mum|mom|mother|dad|father|brother|sister|baby|boy|girl|kid|child|grandson|granddaughter|grandma|grandmother|grandpa|grandfather|granny|gran|nan|nana|nanna|aunt|auntie|uncle|cousin|niece|nephew|friend|fiancée?|boyfriend|girlfriend|carer|neighbou?r|flatmate|roommate|twin|toddler|newborn|stepson|stepdaughter|colleague|boss)(?:\s*,)?\s+(?:\(\s*)?/giu;
@@ -456,6 +460,16 @@ function findLatinNames(text: string, hits: HitSet): void {
 		// "it's … here", "it's Grace, …": "it's" alone is too common a start ("it's bad").
 		if (/^it/i.test(m[0]) && !/^\s*(?:here\b|,|\.|!|$)/.test(text.slice(end, end + 6))) continue;
 		add(hits, nameStart, end);
+	}
+	for (const m of text.matchAll(EN_CALLED)) {
+		const pos = m.index + m[0].length;
+		const end = readLatinName(text, pos, { lower: false, ambiguous: true, uncommon: false });
+		if (end > pos) add(hits, nameStart, end);
+	}
+	for (const m of text.matchAll(EN_GREETING)) {
+		const pos = m.index + m[0].length;
+		const end = readLatinName(text, pos, { lower: false, ambiguous: true, uncommon: true, greedy: true });
+		if (end > pos && /^,?\s+here\b/i.test(text.slice(end, end + 8))) add(hits, nameStart, end);
 	}
 	for (const m of text.matchAll(EN_RELATION)) {
 		const pos = m.index + m[0].length;
