@@ -10,6 +10,7 @@ export default defineConfig({
 	worker: { format: 'es' },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
+		setupFiles: ['tests/unit/setup.ts'],
 		environment: 'node',
 		// Two cores here: keep workers bounded so the suite stays predictable.
 		maxWorkers: 2

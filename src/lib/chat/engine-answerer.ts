@@ -71,6 +71,7 @@ export function engineAnswerer(engine: EngineController): Answerer {
 				history: request.history,
 				locale: request.locale,
 				emergencyAware: request.emergencyAware,
+				urgentAware: request.urgentAware === true,
 				profile: request.profile,
 				passages: request.passages,
 				partial: request.partial,

@@ -34,6 +34,8 @@ export interface TurnsInput {
 	history: readonly ChatMessage[];
 	locale: string;
 	emergencyAware: boolean;
+	/** The question reads as urgent (see a doctor today). */
+	urgentAware?: boolean;
 	profile?: PatientProfile | null;
 	/** Retrieved passages for this question only; none → the question alone. */
 	passages?: readonly ReferencePassage[];
@@ -110,7 +112,7 @@ export function userTurnContent(
 export function turnParts(input: TurnsInput): { system: ChatTurn; pairs: TurnPair[]; tail: ChatTurn[] } {
 	const system: ChatTurn = {
 		role: 'system',
-		content: buildSystemPrompt(input.locale, input.profile ?? {}, { emergencyAware: input.emergencyAware })
+		content: buildSystemPrompt(input.locale, input.profile ?? {}, { emergencyAware: input.emergencyAware, urgentAware: input.urgentAware === true })
 	};
 	const question: ChatTurn = {
 		role: 'user',

@@ -6,6 +6,7 @@ import type { AppDatabase } from '$lib/store/db';
 import {
 	appendMessage,
 	createConversation,
+	flagConversation,
 	getConversation,
 	getMessages,
 	listConversations,
@@ -186,6 +187,10 @@ export class StoreRecorder implements Recorder {
 						...patch,
 						status: final.status === 'streaming' ? 'aborted' : (final.status ?? 'done')
 					});
+					// An answer that itself advised emergency care flags the conversation for staff,
+					// as an emergency question does.
+					if (final.role === 'assistant' && final.emergency.length > 0 && this.#conversationId !== null)
+						await flagConversation(this.#db, this.#conversationId, { source: 'safety', categories: final.emergency });
 					await finished?.(final);
 				});
 			}

@@ -2,7 +2,13 @@
 //
 // Invariants (DESIGN.md "one question, end to end"):
 // - `assess` runs on the ORIGINAL text first, before anything else, and never waits for a model:
-//   an emergency alert is shown synchronously in `send`.
+//   an emergency alert is shown synchronously in `send`. (The safety layer is its own chunk, loaded
+//   right after the page: a question sent before it arrives waits for that chunk only.)
+// - Three levels: 'emergency' shows the alert and holds the question until the person says it is
+//   not an emergency; 'urgent' shows the "see a doctor today" card and the answer goes on (the
+//   model is told); 'routine' is answered.
+// - The answer is checked too: when the model's own answer advises emergency care (assessAnswer),
+//   the alert is raised then, once per answer.
 // - Only the REDACTED text is kept in state, shown in the message list, or handed to an answerer.
 // - When an emergency is shown, the question waits until the person says it is not an emergency;
 //   then it goes on with an emergency-aware prompt.
@@ -11,18 +17,13 @@
 //   model goes on from a partial answer, added to the same message) and a regenerated one (a new
 //   answer replaces the old, also in the store).
 // Storage (issue 5) and the engine (issue 4) plug in behind `recorder` and `answerer`.
-import {
-	assess,
-	checkLength,
-	finish,
-	redact,
-	stripThinking,
-	type CategoryId,
-	type EmergencyVerdict,
-	type ExtraTerms,
-	type IdentifierKind,
-	type LengthCheck
-} from '$lib/safety';
+import type { CategoryId } from '$lib/safety/categories';
+import type { ExtraTerms } from '$lib/safety/extra-terms';
+import { finish, stripThinking } from '$lib/safety/finish';
+import { checkLength, type LengthCheck } from '$lib/safety/limits';
+import { loadSafety, loadedSafety, type SafetyModule } from '$lib/safety/load';
+import type { IdentifierKind } from '$lib/safety/redact/types';
+import type { TriageVerdict } from '$lib/safety/triage/assess';
 import type { Locale } from '$lib/i18n/locale';
 import type { Citation, PatientProfile } from '$lib/store/schema';
 import { joinContinuation, userTurnContent } from './prompt';
@@ -42,8 +43,13 @@ export interface ChatMessage {
 	prompt?: string;
 	/** Kinds of identifiers that were removed from this message, for the "we removed…" note. */
 	redacted: IdentifierKind[];
-	/** Emergency categories recognised in this message (user messages). */
+	/**
+	 * Emergency categories recognised in this message (user messages), or raised by this answer
+	 * itself when it advised emergency care (assistant messages).
+	 */
 	emergency: CategoryId[];
+	/** User: "see a doctor today" categories (the urgent level), when the message was not an emergency. */
+	urgent?: CategoryId[];
 	/** An assistant message that is a notice from the app rather than a model answer. */
 	notice?: 'model-not-ready';
 	/** Assistant: the model's text exactly as generated; this, not `text`, goes back to the model. */
@@ -101,6 +107,8 @@ export interface AnswerRequest {
 	/** Earlier messages of this conversation (redacted user text; assistant `raw`), oldest first. */
 	history: readonly ChatMessage[];
 	emergencyAware: boolean;
+	/** The question reads as urgent (see a doctor today): the model is asked to say so. */
+	urgentAware?: boolean;
 	locale: Locale;
 	/** This conversation's patient profile (redacted), for the system prompt. */
 	profile?: PatientProfile | null;
@@ -135,13 +143,21 @@ export interface Answerer {
 	fitPassages?(passages: readonly ReferencePassage[], locale: Locale): Promise<readonly ReferencePassage[]>;
 }
 
-export type SendResult = { sent: true; verdict: EmergencyVerdict } | { sent: false; check: LengthCheck };
+/**
+ * `verdict` is null when the question waits for the safety layer to finish loading (the first
+ * moments after the page opened); it is then checked, shown and answered as soon as it arrives.
+ */
+export type SendResult = { sent: true; verdict: TriageVerdict | null } | { sent: false; check: LengthCheck };
+
+/** Where an alert came from: the question, or the model's own answer. */
+export type AlertSource = 'question' | 'answer';
 
 /** One answer to write: for a new question, or again for an earlier one (`replaces`). */
 interface Turn {
 	question: string;
 	locale: Locale;
 	emergencyAware: boolean;
+	urgentAware?: boolean;
 	mode: 'new' | 'continue' | 'regenerate';
 	/** The question's message. */
 	questionId: string;
@@ -170,7 +186,11 @@ export const noModelAnswerer: Answerer = {
 
 export class ChatSession {
 	#messages = $state.raw<ChatMessage[]>([]);
-	#alert = $state.raw<EmergencyVerdict | null>(null);
+	#alert = $state.raw<TriageVerdict | null>(null);
+	#alertSource = $state<AlertSource>('question');
+	#urgent = $state.raw<TriageVerdict | null>(null);
+	/** Questions sent before the safety layer loaded, in order. */
+	#waiting: { original: string; locale: Locale }[] = [];
 	#profile = $state.raw<PatientProfile | null>(null);
 	#pending: { question: string; questionId: string; locale: Locale } | null = null;
 	#busy = $state(false);
@@ -216,8 +236,23 @@ export class ChatSession {
 	}
 
 	/** The emergency shown now, if any. */
-	get alert(): EmergencyVerdict | null {
+	get alert(): TriageVerdict | null {
 		return this.#alert;
+	}
+
+	/** Whether the alert shown was raised by the question or by the model's answer. */
+	get alertSource(): AlertSource {
+		return this.#alertSource;
+	}
+
+	/** The "see a doctor today" card shown now, if any. */
+	get urgent(): TriageVerdict | null {
+		return this.#urgent;
+	}
+
+	/** Closes the "see a doctor today" card (the answer is not affected). */
+	dismissUrgent(): void {
+		this.#urgent = null;
 	}
 
 	get busy(): boolean {
@@ -234,10 +269,16 @@ export class ChatSession {
 	 * are empty, an all-blank profile is none. It goes into the system prompt from the next answer on
 	 * and is recorded with the conversation. Returns the kinds of identifiers that were removed.
 	 */
-	setProfile(input: ProfileInput, locale: Locale): IdentifierKind[] {
+	setProfile(input: ProfileInput, locale: Locale): IdentifierKind[] | Promise<IdentifierKind[]> {
+		const safety = loadedSafety();
+		if (safety === null) return loadSafety().then((loaded) => this.#setProfile(input, locale, loaded));
+		return this.#setProfile(input, locale, safety);
+	}
+
+	#setProfile(input: ProfileInput, locale: Locale, safety: SafetyModule): IdentifierKind[] {
 		const kinds: IdentifierKind[] = [];
 		const clean = (value: string | undefined): string => {
-			const redaction = redact((value ?? '').trim(), locale);
+			const redaction = safety.redact((value ?? '').trim(), locale);
 			for (const span of redaction.spans) if (!kinds.includes(span.kind)) kinds.push(span.kind);
 			return redaction.text;
 		};
@@ -259,9 +300,22 @@ export class ChatSession {
 	send(original: string, locale: Locale): SendResult {
 		const check = checkLength(original);
 		if (!check.ok) return { sent: false, check };
+		const safety = loadedSafety();
+		if (safety === null || this.#waiting.length > 0) {
+			this.#waiting.push({ original, locale });
+			if (this.#waiting.length === 1)
+				void loadSafety().then((loaded) => {
+					for (const next of this.#waiting.splice(0)) this.#take(next.original, next.locale, loaded);
+				});
+			return { sent: true, verdict: null };
+		}
+		return { sent: true, verdict: this.#take(original, locale, safety) };
+	}
+
+	#take(original: string, locale: Locale, safety: SafetyModule): TriageVerdict {
 		const extraTerms = typeof this.#extraTerms === 'function' ? this.#extraTerms() : this.#extraTerms;
-		const verdict = assess(original, locale, { extraTerms });
-		const redaction = redact(original, locale);
+		const verdict = safety.assess(original, locale, { extraTerms });
+		const redaction = safety.redact(original, locale);
 		const kinds = redaction.spans
 			.map((span) => span.kind)
 			.filter((kind, index, all) => all.indexOf(kind) === index);
@@ -270,12 +324,15 @@ export class ChatSession {
 			role: 'user',
 			text: redaction.text,
 			redacted: kinds,
-			emergency: verdict.categories
+			emergency: verdict.emergency ? verdict.categories : [],
+			...(verdict.level === 'urgent' ? { urgent: verdict.categories } : {})
 		};
 		this.#push(question);
 		this.#recorder?.question(question);
+		this.#urgent = verdict.level === 'urgent' ? verdict : null;
 		if (verdict.emergency) {
 			this.#alert = verdict;
+			this.#alertSource = 'question';
 			this.#pending = { question: redaction.text, questionId: question.id, locale };
 		} else {
 			this.#alert = null;
@@ -285,19 +342,41 @@ export class ChatSession {
 				questionId: question.id,
 				locale,
 				emergencyAware: false,
+				urgentAware: verdict.level === 'urgent',
 				mode: 'new'
 			});
 		}
-		return { sent: true, verdict };
+		return verdict;
 	}
 
-	/** "This is not an emergency — continue": the waiting question goes on, emergency-aware. */
+	/**
+	 * "This is not an emergency — continue": the waiting question goes on, emergency-aware. For an
+	 * alert the answer raised, the answer is already there: the alert just closes.
+	 */
 	continueAfterAlert(): void {
 		const pending = this.#pending;
 		this.#alert = null;
 		this.#pending = null;
 		if (pending) void this.#answer({ ...pending, emergencyAware: true, mode: 'new' });
 	}
+
+	/**
+	 * The answer check: when the answer so far advises emergency care, the alert is raised (once per
+	 * answer) and the answer message carries the categories, so the conversation is flagged for
+	 * staff like an emergency question. Nothing happens when an alert is already on screen.
+	 */
+	#checkAnswer(id: string, text: string, emergencyAware: boolean): void {
+		const safety = loadedSafety();
+		// After "this is not an emergency — continue" the patient has seen the alert for this question.
+		if (safety === null || emergencyAware || this.#alert !== null || this.#checked.has(id)) return;
+		const verdict = safety.assessAnswer(text);
+		if (!verdict.emergency) return;
+		this.#checked.add(id);
+		this.#alert = verdict;
+		this.#alertSource = 'answer';
+		this.#update(id, { emergency: verdict.categories });
+	}
+	#checked = new Set<string>();
 
 	/**
 	 * Whether the answer `id` can be written again: a finished model answer (not a notice) to a
@@ -331,8 +410,10 @@ export class ChatSession {
 		this.#controller?.abort();
 		this.#messages = [];
 		this.#alert = null;
+		this.#urgent = null;
 		this.#pending = null;
 		this.#profile = null;
+		this.#waiting = [];
 	}
 
 	/** Stops the answer being generated, keeping what was written so far. */
@@ -354,6 +435,7 @@ export class ChatSession {
 			locale,
 			// The answer exists, so an emergency alert on this question was already dismissed.
 			emergencyAware: question.emergency.length > 0,
+			urgentAware: (question.urgent?.length ?? 0) > 0,
 			mode,
 			replaces: answer,
 			history: this.#messages.slice(0, index - 1)
@@ -363,6 +445,7 @@ export class ChatSession {
 
 	async #answer(turn: Turn): Promise<void> {
 		const { question, locale, emergencyAware, mode } = turn;
+		const urgentAware = turn.urgentAware === true;
 		// A new question was just pushed: everything before it is history.
 		const history = turn.history ?? this.#messages.slice(0, -1);
 		const replaced = turn.replaces ?? null;
@@ -403,6 +486,7 @@ export class ChatSession {
 				question,
 				history,
 				emergencyAware,
+				urgentAware,
 				locale,
 				profile: this.#profile,
 				passages,
@@ -413,6 +497,8 @@ export class ChatSession {
 					const text = stripThinking(raw).trim();
 					this.#update(id, { raw, text });
 					record?.update(raw, text);
+					// A finished sentence is enough to raise the alert while the answer still streams.
+					if (/[.!?。！？\n]\s*$/u.test(text)) this.#checkAnswer(id, text, emergencyAware);
 				},
 				onWaiting: (waiting) => this.#update(id, { waiting })
 			});
@@ -438,6 +524,7 @@ export class ChatSession {
 				modelId: result.modelId,
 				citations: cited
 			});
+			this.#checkAnswer(id, finished.text, emergencyAware);
 		} catch (error) {
 			this.#update(id, {
 				status: 'error',

@@ -29,6 +29,11 @@ export interface SystemPromptOptions {
 	 * model to still urge emergency care if the symptoms are severe. Default false.
 	 */
 	emergencyAware?: boolean;
+	/**
+	 * The question reads as urgent (the safety layer's middle level): ask the model to say the
+	 * patient should see a doctor today. Default false.
+	 */
+	urgentAware?: boolean;
 }
 
 export interface ReferencePassage {
@@ -68,6 +73,11 @@ const EMERGENCY_NOTE: Record<SafetyLocale, string> = {
 	'zh-CN':
 		'注意：患者刚刚关闭了急症提醒，并表示“不是紧急情况，继续”。如果患者描述的症状仍然严重，请再次明确建议立即就医或拨打急救电话。',
 	en: 'Note: the patient has just dismissed an emergency alert, saying "this is not an emergency — continue". If the symptoms they describe are severe, still urge them clearly to seek emergency care now.'
+};
+
+const URGENT_NOTE: Record<SafetyLocale, string> = {
+	'zh-CN': '注意：患者描述的情况建议今天就去看医生（门诊或急诊）。请在回答中明确说明这一点；如果症状加重，建议立即拨打急救电话。',
+	en: 'Note: what the patient describes should be seen by a doctor today (their GP, urgent care or a walk-in clinic). Say so clearly in the answer, and that they should call the emergency number if it gets worse.'
 };
 
 /** Templates with {{chief_complaint}}, {{medical_history}}, {{age_group}} and {{emergency_note}} slots. */
@@ -155,10 +165,14 @@ export function buildSystemPrompt(
 		age_group: profile.ageGroup ? AGE_GROUP_TEXT[lang][profile.ageGroup] : NOT_PROVIDED[lang]
 	};
 	const template = SYSTEM_PROMPT_TEMPLATES[lang];
-	const withNote =
+	const note =
 		options.emergencyAware === true
-			? template.replace('{{emergency_note}}', EMERGENCY_NOTE[lang])
-			: template.replace('{{emergency_note}}\n', '');
+			? EMERGENCY_NOTE[lang]
+			: options.urgentAware === true
+				? URGENT_NOTE[lang]
+				: null;
+	const withNote =
+		note !== null ? template.replace('{{emergency_note}}', note) : template.replace('{{emergency_note}}\n', '');
 	// One pass over the template: values are inserted verbatim and never re-scanned for slots.
 	return withNote.replace(
 		/\{\{(chief_complaint|medical_history|age_group)\}\}/g,

@@ -16,7 +16,7 @@
 //   and flags are never cut, and any cut adds the `truncated` line.
 // - Pure: labels (the reader's language) and the time format are passed in.
 import type { AgeGroup } from '../store/schema';
-import type { CategoryId } from '../safety';
+import type { CategoryId } from '../safety/categories';
 import type { AnswerState, ClinicianSummary, PatientLanguage } from './summary';
 
 /** Error correction level of the QR code (see the budget above). */

@@ -9,7 +9,8 @@
 // - Emergency categories are the union of every question's verdict and the conversation's safety
 //   flags, in CATEGORY_IDS order: marking a conversation reviewed (unflag) does not hide what the
 //   safety layer recognised.
-import { CATEGORY_IDS, PLACEHOLDERS, type CategoryId, type IdentifierKind } from '../safety';
+import { CATEGORY_IDS, type CategoryId } from '../safety/categories';
+import { PLACEHOLDERS, type IdentifierKind } from '../safety/redact/types';
 import type {
 	Conversation,
 	ConversationFlag,

@@ -554,6 +554,11 @@ export const en = {
 		stepsHeading: 'What to do now',
 		recognised: (signs: string) => `Recognised: ${signs}`,
 		notEmergency: 'This is not an emergency — continue',
+		fromAnswer: 'The answer itself says this needs emergency care.',
+		dismiss: 'I understand',
+		urgentTitle: 'Please see a doctor today',
+		urgentLead: 'What you describe should be checked by a doctor today — your GP, an urgent care centre or a walk-in clinic. If it gets worse, call the emergency number.',
+		urgentRecognised: (signs: string) => `Worth checking today: ${signs}`,
 		categories: {
 			cardiac: 'heart warning signs',
 			breathing: 'difficulty breathing',
@@ -568,7 +573,22 @@ export const en = {
 			child: 'a child’s warning signs',
 			trauma: 'a serious injury',
 			burns: 'a serious burn',
-			headache: 'a sudden severe headache'
+			headache: 'a sudden severe headache',
+			aortic: 'sudden tearing chest or back pain',
+			arrhythmia: 'a dangerous heart rate',
+			blood_pressure: 'dangerous blood pressure',
+			meningitis: 'signs of meningitis',
+			sepsis: 'signs of sepsis',
+			button_battery: 'a swallowed button battery or magnets',
+			caustic: 'a swallowed corrosive or fuel',
+			heat_stroke: 'heat stroke',
+			hypothermia: 'dangerous cold (hypothermia)',
+			hypoglycaemia: 'very low blood sugar',
+			hyperglycaemia: 'very high blood sugar',
+			acute_abdomen: 'severe tummy or testicle pain',
+			eye: 'a sight-threatening eye problem',
+			spinal: 'spinal cord warning signs',
+			advised: 'emergency care advised in the answer'
 		}
 	},
 	device: {
@@ -652,6 +672,7 @@ export const en = {
 			tryLabel: 'Try a sentence',
 			tryHint: 'Shows how a message would be assessed with the words above, before saving.',
 			tryEmergency: (signs: string) => `Emergency: ${signs}`,
+			tryUrgent: (signs: string) => `Not an emergency, but see a doctor today: ${signs}`,
 			tryNone: 'Not an emergency.'
 		},
 		models: {

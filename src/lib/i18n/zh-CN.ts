@@ -531,6 +531,11 @@ export const zhCN: Messages = {
 		stepsHeading: '现在该怎么做',
 		recognised: (signs: string) => `识别到：${signs}`,
 		notEmergency: '这不是紧急情况，继续提问',
+		fromAnswer: '回答本身提示需要紧急就医。',
+		dismiss: '我知道了',
+		urgentTitle: '建议今天就去看医生',
+		urgentLead: '你描述的情况建议今天就请医生看一下——门诊、社区医院或急诊均可。如果加重，请立即拨打急救电话。',
+		urgentRecognised: (signs: string) => `建议今天就诊：${signs}`,
 		categories: {
 			cardiac: '心脏危险信号',
 			breathing: '呼吸困难',
@@ -545,7 +550,22 @@ export const zhCN: Messages = {
 			child: '儿童危险信号',
 			trauma: '严重外伤',
 			burns: '严重烧烫伤',
-			headache: '突发剧烈头痛'
+			headache: '突发剧烈头痛',
+			aortic: '突发撕裂样胸背痛',
+			arrhythmia: '危险的心率',
+			blood_pressure: '危险的血压',
+			meningitis: '脑膜炎迹象',
+			sepsis: '脓毒症迹象',
+			button_battery: '误吞纽扣电池或磁铁',
+			caustic: '误服腐蚀性物品或燃油',
+			heat_stroke: '中暑（热射病）',
+			hypothermia: '失温（低体温）',
+			hypoglycaemia: '严重低血糖',
+			hyperglycaemia: '严重高血糖',
+			acute_abdomen: '剧烈腹痛或睾丸痛',
+			eye: '危及视力的眼部急症',
+			spinal: '脊髓受压信号',
+			advised: '回答中建议紧急就医'
 		}
 	},
 	device: {
@@ -628,6 +648,7 @@ export const zhCN: Messages = {
 			tryLabel: '试一句话',
 			tryHint: '在保存之前，查看一条消息在使用上述词语时会被如何判断。',
 			tryEmergency: (signs: string) => `紧急情况：${signs}`,
+			tryUrgent: (signs: string) => `不是紧急情况，但建议今天就诊：${signs}`,
 			tryNone: '不是紧急情况。'
 		},
 		models: {

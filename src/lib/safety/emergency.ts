@@ -7,13 +7,13 @@
 
 export { CATEGORY_IDS, STAFF_CATEGORY_IDS, LEVELS, isCategoryId, levelRank } from './categories';
 export type { CategoryId, Level } from './categories';
-export { assess, assessAnswer, validateExtraTerms, warmUp, EXTRA_TERM_LIMITS } from './triage/assess';
+export { assess, assessAnswer, warmUp } from './triage/assess';
+export { validateExtraTerms, EXTRA_TERM_LIMITS } from './extra-terms';
+export type { ExtraTerms, RejectedTerm } from './extra-terms';
 export type {
 	AssessOptions,
 	Evidence,
-	ExtraTerms,
 	Finding,
-	RejectedTerm,
 	SuppressedEvidence,
 	SuppressionReason,
 	TriageVerdict,

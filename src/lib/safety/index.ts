@@ -1,14 +1,28 @@
 // Public surface of the safety module (pure functions; imports nothing from the app).
-export { assess, validateExtraTerms, CATEGORY_IDS, EXTRA_TERM_LIMITS, isCategoryId } from './emergency';
+export {
+	assess,
+	assessAnswer,
+	warmUp,
+	validateExtraTerms,
+	CATEGORY_IDS,
+	STAFF_CATEGORY_IDS,
+	LEVELS,
+	EXTRA_TERM_LIMITS,
+	isCategoryId,
+	levelRank
+} from './emergency';
 export type {
 	AssessOptions,
 	CategoryId,
 	EmergencyVerdict,
 	Evidence,
 	ExtraTerms,
+	Finding,
+	Level,
 	RejectedTerm,
 	SuppressedEvidence,
-	SuppressionReason
+	SuppressionReason,
+	TriageVerdict
 } from './emergency';
 export { redact, PLACEHOLDERS } from './redact';
 export type { IdentifierKind, Redaction, RedactionSpan } from './redact';

@@ -9,7 +9,8 @@
 //   messages; `updatedAt` follows message activity (a rename does not move it up the list).
 // Every function rejects with a StoreError: 'not-found', 'quota', 'unavailable' or 'unknown'.
 import Dexie from 'dexie';
-import { isCategoryId, type CategoryId, type IdentifierKind } from '../safety';
+import { isCategoryId, type CategoryId } from '../safety/categories';
+import type { IdentifierKind } from '../safety/redact/types';
 import type { EngineKind } from '../engine/protocol';
 import type { AppDatabase } from './db';
 import { guard, StoreError } from './errors';

@@ -6,7 +6,8 @@
 // - Optional facts are `null`, never missing, so an export and a re-import give equal rows.
 // - `Conversation.messageCount`, `lastSeq` and `preview` are kept in step with the messages by the
 //   repositories in the same transaction, so the history list is one indexed read.
-import type { CategoryId, IdentifierKind } from '../safety';
+import type { CategoryId } from '../safety/categories';
+import type { IdentifierKind } from '../safety/redact/types';
 import type { EngineKind } from '../engine/protocol';
 
 export const MESSAGE_ROLES = ['user', 'assistant'] as const;

@@ -3,7 +3,8 @@
 // (or an imported file) cannot put a phone or ID number into IndexedDB. `redact` is idempotent on
 // redacted text (placeholders contain no identifiers), so this costs a linear scan and changes
 // nothing in the normal case.
-import { redact, type IdentifierKind } from '../safety';
+import { redact } from '../safety/redact';
+import type { IdentifierKind } from '../safety/redact/types';
 
 const HAN = /\p{Script=Han}/u;
 

@@ -1,14 +1,9 @@
 // Staff settings of the safety layer: extra emergency terms, the region whose numbers are shown,
 // and per-region number overrides. Values are validated when read, so a damaged or hand-edited row
 // falls back to safe defaults (built-in terms and numbers always apply; staff only ADD terms).
-import {
-	isCategoryId,
-	parseContactNumber,
-	validateExtraTerms,
-	type ContactOverride,
-	type ContactOverrides,
-	type ExtraTerms
-} from '$lib/safety';
+import { isCategoryId } from '$lib/safety/categories';
+import { validateExtraTerms, type ExtraTerms } from '$lib/safety/extra-terms';
+import { parseContactNumber, type ContactOverride, type ContactOverrides } from '$lib/safety/numbers';
 import type { AppDatabase } from './db';
 
 export interface SafetySettings {

@@ -38,7 +38,8 @@ import {
 	type StoredMessage
 } from './schema';
 import { scrub } from './scrub';
-import { isCategoryId, type CategoryId, type IdentifierKind, PLACEHOLDERS } from '../safety';
+import { isCategoryId, type CategoryId } from '../safety/categories';
+import { PLACEHOLDERS, type IdentifierKind } from '../safety/redact/types';
 
 export const EXPORT_FORMAT = 'health-qa-conversation';
 export const EXPORT_VERSION = 1;

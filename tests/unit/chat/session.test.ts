@@ -70,7 +70,7 @@ describe('ChatSession.send', () => {
 		const session = new ChatSession(answerer);
 		const result = session.send('胸口压着痛，左手臂也麻，一直出冷汗', 'zh-CN');
 		expect(session.alert?.categories).toContain('cardiac');
-		expect(result.sent && result.verdict.emergency).toBe(true);
+		expect(result.sent && result.verdict?.emergency).toBe(true);
 		await settle();
 		expect(calls).toEqual([]);
 	});
@@ -99,14 +99,14 @@ describe('ChatSession.continueAfterAlert', () => {
 	it('sends the waiting question on with an emergency-aware prompt', async () => {
 		const { answerer, calls } = recordingAnswerer();
 		const session = new ChatSession(answerer);
-		session.send('I have chest pain when I breathe in deeply', 'en');
+		session.send('I have crushing chest pain going into my jaw', 'en');
 		expect(session.alert).not.toBeNull();
 		session.continueAfterAlert();
 		await settle();
 		expect(session.alert).toBeNull();
 		expect(calls).toEqual([
 			{
-				question: 'I have chest pain when I breathe in deeply',
+				question: 'I have crushing chest pain going into my jaw',
 				emergencyAware: true,
 				locale: 'en',
 				history: []

@@ -195,7 +195,7 @@ describe('ChatSession with the knowledge base', () => {
 		const session = new ChatSession(answerer);
 		session.setRetriever(retriever);
 		const result = session.send('I have crushing chest pain and took paracetamol', 'en');
-		expect(result.sent && result.verdict.emergency).toBe(true);
+		expect(result.sent && result.verdict?.emergency).toBe(true);
 		expect(session.alert?.emergency).toBe(true);
 		expect(asked).toEqual([]);
 		session.continueAfterAlert();

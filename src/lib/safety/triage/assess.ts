@@ -9,6 +9,7 @@
 // - The model (lexicon tries, rules) is built once, on first use; `warmUp()` does it while idle.
 
 import { CATEGORY_IDS, CONTEXT_CATEGORIES, STAFF_CATEGORY_IDS, isCategoryId, levelRank, type CategoryId, type Level } from '../categories';
+import { validateExtraTerms, type ExtraTerms } from '../extra-terms';
 import lexiconFiles from '../data/lexicon';
 import guard from '../data/typo-guard.json';
 import { ContextKinds, readContext, type MentionState, type ReadMention } from './context';
@@ -53,9 +54,6 @@ export interface TriageVerdict {
 	suppressed: SuppressedEvidence[];
 }
 
-/** Extra literal terms per category, as staff enter them in settings. */
-export type ExtraTerms = Partial<Record<CategoryId, readonly string[]>>;
-
 export interface AssessOptions {
 	/** Staff-added literal terms per category (validated; invalid entries are ignored). */
 	extraTerms?: ExtraTerms;
@@ -74,6 +72,7 @@ interface CompiledRule {
 	unless: ReadonlySet<number> | null;
 	topic: Need[];
 	keep: boolean;
+	lower: number | null;
 	/** Needs another category's finding (evaluated in the second pass). */
 	late: boolean;
 }
@@ -95,6 +94,8 @@ interface Model {
 	redFlags: ReadonlySet<number>;
 	childMarkers: ReadonlySet<number>;
 	pregnancyMarkers: ReadonlySet<number>;
+	/** who.*, cond.*, age.* concepts: states of the person, not events. */
+	persistent: ReadonlySet<number>;
 }
 
 let model: Model | null = null;
@@ -123,6 +124,7 @@ function compileRule(lexicon: Lexicon, spec: RuleSpec): CompiledRule {
 		unless: spec.unless === undefined ? null : compileNeed(lexicon, spec.unless).concepts,
 		topic,
 		keep: spec.keep === true,
+		lower: spec.lower ?? null,
 		late: [...needs, ...topic].some((n) => n.categories.length > 0)
 	};
 }
@@ -156,7 +158,8 @@ function buildModel(): Model {
 		staffConcept,
 		redFlags,
 		childMarkers: markers(['who.child', 'who.infant', 'age.under3m', 'age.under6m']),
-		pregnancyMarkers: markers(['who.pregnant', 'who.postpartum'])
+		pregnancyMarkers: markers(['who.pregnant', 'who.postpartum']),
+		persistent: new Set(lexicon.names.flatMap((n, i) => (/^(?:who|cond|age)\./.test(n) ? [i] : [])))
 	};
 }
 
@@ -170,64 +173,7 @@ export function warmUp(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Staff-added terms
-
-export const EXTRA_TERM_LIMITS = {
-	/** Characters per term after trimming: at least 2 (single characters match far too much). */
-	minLength: 2,
-	maxLength: 60,
-	/** Terms per category. */
-	maxPerCategory: 200
-} as const;
-
-export interface RejectedTerm {
-	category: string;
-	term: unknown;
-	reason: 'unknown_category' | 'not_a_string' | 'too_short' | 'too_long' | 'control_characters' | 'duplicate' | 'too_many';
-}
-
-/**
- * Checks staff-entered terms: known category ids, strings of 2–60 characters without control
- * characters, no duplicates, at most 200 per category. Never throws.
- */
-export function validateExtraTerms(input: unknown): { terms: ExtraTerms; rejected: RejectedTerm[] } {
-	const terms: Partial<Record<CategoryId, string[]>> = {};
-	const rejected: RejectedTerm[] = [];
-	if (typeof input !== 'object' || input === null) return { terms, rejected };
-	for (const [category, list] of Object.entries(input)) {
-		if (!isCategoryId(category) || !STAFF_CATEGORY_IDS.includes(category)) {
-			rejected.push({ category, term: list, reason: 'unknown_category' });
-			continue;
-		}
-		const values: unknown[] = Array.isArray(list) ? list : [list];
-		const kept: string[] = [];
-		const seen = new Set<string>();
-		for (const value of values) {
-			if (typeof value !== 'string') {
-				rejected.push({ category, term: value, reason: 'not_a_string' });
-				continue;
-			}
-			const term = value.trim().replace(/\s+/g, ' ');
-			// eslint-disable-next-line no-control-regex -- removing control characters is the point
-			if (/[\u0000-\u001f\u007f]/.test(value.replace(/[\t\n\r ]/g, ''))) {
-				rejected.push({ category, term: value, reason: 'control_characters' });
-			} else if ([...term].length < EXTRA_TERM_LIMITS.minLength) {
-				rejected.push({ category, term: value, reason: 'too_short' });
-			} else if (term.length > EXTRA_TERM_LIMITS.maxLength) {
-				rejected.push({ category, term: value, reason: 'too_long' });
-			} else if (seen.has(term.toLowerCase())) {
-				rejected.push({ category, term: value, reason: 'duplicate' });
-			} else if (kept.length >= EXTRA_TERM_LIMITS.maxPerCategory) {
-				rejected.push({ category, term: value, reason: 'too_many' });
-			} else {
-				seen.add(term.toLowerCase());
-				kept.push(term);
-			}
-		}
-		if (kept.length > 0) terms[category] = kept;
-	}
-	return { terms, rejected };
-}
+// Staff-added terms (validated in ../extra-terms.ts)
 
 function escapeRegExp(s: string): string {
 	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -280,9 +226,10 @@ class Facts {
 	/** concept → units (per scope) where it occurs. */
 	readonly #where: Record<Scope, Map<number, number[]>> = { clause: new Map(), sentence: new Map(), message: new Map() };
 
-	constructor(read: readonly ReadMention[], accept: Accept) {
+	constructor(read: readonly ReadMention[], accept: Accept, persistent?: ReadonlySet<number>) {
 		for (const m of read) {
-			if (!accept(m.state)) continue;
+			// Who someone is (pregnant, diabetic, a baby) holds even when said with a past cue.
+			if (!accept(m.state) && !(m.state === 'history' && persistent !== undefined && m.concepts.some((c) => persistent.has(c)))) continue;
 			for (const scope of ['clause', 'sentence', 'message'] as const) {
 				const unit = scope === 'clause' ? m.clause : scope === 'sentence' ? m.sentence : 0;
 				let facts = this.#units[scope].get(unit);
@@ -369,7 +316,7 @@ interface RawFinding {
 }
 
 function evaluate(model: Model, read: readonly ReadMention[], accept: Accept): RawFinding[] {
-	const facts = new Facts(read, accept);
+	const facts = new Facts(read, accept, model.persistent);
 	const topicFacts = new Facts(read, (s) => accept(s) || s === 'history');
 	const found: RawFinding[] = [];
 	const byCategory = new Map<CategoryId, RawFinding[]>();
@@ -417,7 +364,7 @@ function evaluate(model: Model, read: readonly ReadMention[], accept: Accept): R
 			if (level === 'emergency' && !rule.keep) {
 				let flags = 0;
 				for (const m of mentions) flags |= m.flags;
-				if ((flags & loweringFlags(rule.category)) !== 0) level = 'urgent';
+				if ((flags & (rule.lower ?? loweringFlags(rule.category))) !== 0) level = 'urgent';
 				const together = LOWERING_TOGETHER[rule.category];
 				if (together !== undefined && (flags & together) === together) level = 'urgent';
 				const cap = model.caps.get(rule.category);

@@ -12,8 +12,8 @@
 //   chest pain" keeps the chest pain. English comma lists are negated only as a disjunction ("no
 //   fever, chest pain or cough").
 // - A hypothetical ("if", "万一") reaches to the end of its clause only.
-// - History needs a past cue and no present cue (now/again/still/现在/又…) in the clause, or in the
-//   sentence when the clause itself has no time cue at all.
+// - History needs a past cue and no present cue (now/again/still/现在/又…) in the clause, or a
+//   time-only clause just before it ("Two years ago, I had a stroke").
 // - A general question or a story suppresses only clauses that name nobody having it now.
 // - Stories need an explicit frame ("in the film", "电视剧里"), never a bare "TV".
 // Pure; linear in the number of mentions times a small window.
@@ -180,6 +180,8 @@ class Triggers {
 // "Never … before" speaks of the past only: it does not deny the present ("never suicidal before,
 // but tonight I have a plan").
 const NEVER_BEFORE = /before|until now|till now|until today|in my life|以前|之前|从前|这之前|过去/u;
+// "Never been / never had / 从来没…过": the present perfect and the experiential 过 speak of the past.
+const NEVER_PAST = /^\s*(?:been|had|thought|felt|done|tried|wanted|attempted|considered)\b|^[^，,。；;！!？?]{0,8}过/u;
 
 // Gap text that ends a negation's reach even without punctuation.
 const SCOPE_BREAK =
@@ -252,8 +254,13 @@ export function readContext(text: string, mentions: readonly Mention[], kinds: C
 		}
 		return false;
 	};
-	const neverBefore = (clause: Clause, at: number): boolean =>
-		negatedBy('negnever', clause, at) && NEVER_BEFORE.test(text.slice(clause.start, clause.end));
+	const neverBefore = (clause: Clause, at: number): boolean => {
+		if (!negatedBy('negnever', clause, at)) return false;
+		if (NEVER_BEFORE.test(text.slice(clause.start, clause.end))) return true;
+		const never = t('negnever');
+		const i = never.lastBefore(at);
+		return i >= 0 && NEVER_PAST.test(text.slice(never.ends[i] ?? at, clause.end));
+	};
 	const negatedIn = (clause: Clause, at: number): boolean =>
 		negatedBy('neg', clause, at) || (negatedBy('negnever', clause, at) && !neverBefore(clause, at));
 
@@ -303,8 +310,16 @@ export function readContext(text: string, mentions: readonly Mention[], kinds: C
 			const past = t('hist').any(clause.start, clause.end);
 			if (past && !present) state = 'history';
 			else if (!past && !present) {
-				const sentencePast = t('hist').any(sentence.start, sentence.end);
-				if (sentencePast && !presentIn(sentence.start, sentence.end)) state = 'history';
+				// A clause with no time of its own takes it from a time-only clause just before it in
+				// the sentence ("Two years ago, I had a stroke"; "去年，中风过").
+				const prev = clauses[ci - 1];
+				const prevTimeOnly =
+					prev !== undefined &&
+					prev.sentence === clause.sentence &&
+					t('hist').any(prev.start, prev.end) &&
+					!presentIn(prev.start, prev.end) &&
+					!clinical.some((c) => c.start >= prev.start && c.start < prev.end);
+				if (prevTimeOnly) state = 'history';
 				else if (text.charAt(m.end) === '过' && !/[来去气]/u.test(text.charAt(m.end + 1))) state = 'history';
 			}
 		}

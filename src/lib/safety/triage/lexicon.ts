@@ -203,12 +203,17 @@ export class Lexicon {
 
 	#scanZh(text: string, out: Mention[]): void {
 		const root = this.#zh.next;
+		// A surface that starts or ends with a Latin letter or digit ("cr2032", "显示hi") must not
+		// match inside an English word ("grabbed" holds "bb").
+		const wordChar = (c: string) => /[a-z0-9]/.test(c);
 		for (let i = 0; i < text.length; i++) {
 			let n = root.get(text.charAt(i));
 			if (n === undefined) continue;
+			const openOk = !wordChar(text.charAt(i)) || !wordChar(text.charAt(i - 1));
 			let j = i + 1;
 			for (;;) {
-				if (n.concepts !== null) out.push({ start: i, end: j, concepts: n.concepts });
+				if (n.concepts !== null && openOk && (!wordChar(text.charAt(j - 1)) || !wordChar(text.charAt(j))))
+					out.push({ start: i, end: j, concepts: n.concepts });
 				if (j >= text.length) break;
 				const next: Node | undefined = n.next.get(text.charAt(j));
 				if (next === undefined) break;

@@ -47,7 +47,7 @@ export function chineseNumber(s: string): number | null {
 	if (text.length === 0) return null;
 	if (text === '半') return 0.5;
 	// "二三十" (twenty or thirty) and "七八" (seven or eight): the smaller reading.
-	const range = /^([一二三四五六七八九])([二三四五六七八九])(十|百)?$/u.exec(text);
+	const range = /^([一二两三四五六七八九])([二三四五六七八九])(十|百)?$/u.exec(text);
 	if (range !== null) {
 		const a = ZH_DIGITS[range[1] ?? ''] ?? 0;
 		const unit = range[3] === undefined ? 1 : (ZH_UNITS[range[3]] ?? 1);
@@ -116,7 +116,7 @@ const EN_NUMBERS: Readonly<Record<string, number>> = {
 };
 
 const NUMBER_RE =
-	/(\d+(?:\.\d+)?(?:,\d{1,2}(?!\d))?)|([零〇一二两三四五六七八九十百千万几]+[多余来]?|半)|\b((?:a )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|dozens?|couple|several|handful|hundred)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine|hundred))?)\b/gu;
+	/(\d+(?:\.\d+)?(?:,\d{1,2}(?!\d))?(?:点[\d一二三四五六七八九几])?)|([零〇一二两三四五六七八九十百千万几]+[多余来]?|半)|\b((?:a )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|dozens?|couple|several|handful|hundred)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine|hundred))?)\b/gu;
 
 function englishNumber(s: string): number | null {
 	const words = s
@@ -138,9 +138,20 @@ function numbers(text: string): NumberToken[] {
 	NUMBER_RE.lastIndex = 0;
 	for (const m of text.matchAll(NUMBER_RE)) {
 		let value: number | null = null;
-		if (m[1] !== undefined) value = Number(m[1].replace(',', '.'));
+		if (m[1] !== undefined) {
+			// "33点5", "33点几" (spoken decimals; 几 reads as .5).
+			const spoken = /点(.)$/u.exec(m[1]);
+			const digits = m[1].replace(/点.$/u, '').replace(',', '.');
+			value = Number(digits);
+			if (spoken !== null) {
+				const d = /\d/.test(spoken[1] ?? '') ? Number(spoken[1]) : spoken[1] === '几' ? 5 : (ZH_DIGITS[spoken[1] ?? ''] ?? 0);
+				value += d / 10;
+			}
+		}
 		else if (m[2] !== undefined) value = chineseNumber(m[2]);
 		else if (m[3] !== undefined) value = englishNumber(m[3]);
+		// A lone Chinese digit counts only before a unit or measure word: "一直", "三高" are words.
+		if (m[2] !== undefined && /^[一二两三四五六七八九几]$/u.test(m[2]) && !/^\s*(?:片|粒|颗|丸|次|个|天|周|星期|月|岁|小时|分钟|瓶|盒|板|包|口|杯|度|下|块|支|袋|米|层|楼|秒)/u.test(text.slice(m.index + 1, m.index + 3))) continue;
 		if (value !== null && Number.isFinite(value)) out.push({ start: m.index, end: m.index + m[0].length, value });
 	}
 	return out;
@@ -148,7 +159,7 @@ function numbers(text: string): NumberToken[] {
 
 // Units, read right after a number (spaces allowed).
 const UNIT_RE =
-	/^[\s-]*(?:(?<pct>%|％|percent|per cent)|(?<bpm>bpm|beats?(?: per| a| \/)? ?min(?:ute)?|次\/分(?:钟)?|次每分(?:钟)?|次\s*\/\s*min|下\/分|次一分钟)|(?<mmhg>mm ?hg|毫米汞柱)|(?<cel>°\s*c\b|℃|度|c\b|degrees? c(?:elsius)?|celsius|centigrade)|(?<fah>°\s*f\b|℉|f\b|degrees? f(?:ahrenheit)?|fahrenheit)|(?<deg>°|degrees?)|(?<mmol>mmol(?:\s*\/\s*l)?|毫摩尔)|(?<mgdl>mg\s*\/\s*dl|mgdl)|(?<pills>片|粒|颗|丸|tablets?|tabs?|pills?|capsules?|caps)|(?<min>分钟|mins?\b|minutes?)|(?<hour>个?小时|hours?|hrs?\b)|(?<day>天|days?\b)|(?<week>周|个?星期|weeks?)|(?<month>个月|月大|months?)|(?<year>岁|years? old|yrs? old|yo\b|y\/o)|(?<breaths>breaths?(?: per| a| \/)? ?min(?:ute)?))/u;
+	/^[\s-]*(?:(?<pct>%|％|percent|per cent)|(?<bpm>bpm|beats?(?: per| a| \/)? ?min(?:ute)?|次\/分(?:钟)?|次每分(?:钟)?|次\s*\/\s*min|下\/分|次一分钟)|(?<mmhg>mm ?hg|毫米汞柱)|(?<cel>°\s*c\b|℃|度|c\b|degrees? c(?:elsius)?|celsius|centigrade)|(?<fah>°\s*f\b|℉|f\b|degrees? f(?:ahrenheit)?|fahrenheit)|(?<deg>°|degrees?)|(?<mmol>mmol(?!\s*\/\s*mol)(?:\s*\/\s*l)?|毫摩尔)|(?<mgdl>mg\s*\/\s*dl|mgdl)|(?<pills>片|粒|颗|丸|tablets?|tabs?|pills?|capsules?|caps)|(?<min>分钟|mins?\b|minutes?)|(?<hour>个?小时|hours?|hrs?\b)|(?<day>天|days?\b)|(?<week>周|个?星期|weeks?)|(?<month>个月|月大|months?)|(?<year>岁|years? old|yrs? old|yo\b|y\/o)|(?<breaths>breaths?(?: per| a| \/)? ?min(?:ute)?))/u;
 
 interface Reading {
 	start: number;
@@ -157,7 +168,7 @@ interface Reading {
 }
 
 /** Labels the quantity parser looks for (lexicon concept names). */
-const LABELS = ['v.hr', 'v.hr_device', 'v.spo2', 'v.bp', 'v.temp', 'v.env', 'v.glucose', 'v.rr', 'v.pain', 'v.ketone'] as const;
+const LABELS = ['v.hr', 'v.hr_device', 'v.spo2', 'v.bp', 'v.temp', 'v.env', 'v.glucose', 'v.rr', 'v.pain', 'v.ketone', 'v.hba1c'] as const;
 type Label = (typeof LABELS)[number];
 
 // Up to three words between a count and the medicine ("30 of my nan's sleeping pills").
@@ -216,10 +227,13 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 			add(n.start, n.end, 'ctx.hist');
 			continue;
 		}
-		if (/\bwhen (?:i|he|she|we|they) (?:was|were) (?:a |about |around )?$/.test(text.slice(Math.max(0, n.start - 24), n.start)) || /\b(?:at (?:the )?age(?: of)?|aged)\s+$/.test(text.slice(Math.max(0, n.start - 14), n.start)) || (g.year !== undefined && /^[\s]*(?:的时候|时候|时|那年|那会儿)/u.test(text.slice(unitEnd, unitEnd + 4)))) {
+		if (/\bwhen (?:i|he|she|we|they) (?:was|were) (?:a |about |around )?$/.test(text.slice(Math.max(0, n.start - 24), n.start)) || /\b(?:at (?:the )?age(?: of)?)\s+$/.test(text.slice(Math.max(0, n.start - 14), n.start)) || (g.year !== undefined && /^[\s]*(?:的时候|时候|时|那年|那会儿)/u.test(text.slice(unitEnd, unitEnd + 4)))) {
 			add(n.start, unitEnd, 'ctx.hist');
 			continue;
 		}
+
+		// Scores ("NEWS2 3分"), HbA1c (mmol/mol or %) and per-mol units are not vital signs.
+		if (/^\s*分(?!钟)/u.test(after) || label === 'v.hba1c' || /^\s*mmol\s*\/\s*mol/.test(after)) continue;
 
 		// Blood pressure: "180/120", "高压180低压110".
 		const bp = /^\s*[/／]\s*(\d{2,3})/.exec(after);
@@ -288,7 +302,7 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 		if (g.min !== undefined || g.hour !== undefined || g.day !== undefined || g.week !== undefined || g.month !== undefined || g.year !== undefined) {
 			const tail = text.slice(unitEnd, unitEnd + 12);
 			const before = text.slice(Math.max(0, n.start - 10), n.start);
-			const old = /(?:宝宝|宝贝|孩子|婴儿|儿子|女儿|小孩|新生儿|娃|baby|son|daughter|infant|newborn|grandson|granddaughter)\s*(?:才|刚|刚满|今年|现在|is|just|only)?\s*$/u.test(before) || /^[\s-]*(?:old|大|的(?:宝宝|孩子|婴儿)|baby|boy|girl|infant|宝宝|婴儿)/u.test(tail) || g.year !== undefined || (g.month !== undefined && /月大/.test(unit?.[0] ?? ''));
+			const old = /(?:宝宝|宝贝|孩子|婴儿|儿子|女儿|小孩|新生儿|娃|baby|son|daughter|infant|newborn|grandson|granddaughter|(?:^|\s)(?:he|she|it|baby|they)(?:'s| is| s)?|aged|age)\s*(?:才|刚|刚满|今年|现在|is|just|only|only just)?\s*$/u.test(before) || /^[\s-]*(?:old|大|的(?:宝宝|孩子|婴儿)|baby|boy|girl|infant|宝宝|婴儿)/u.test(tail) || g.year !== undefined || (g.month !== undefined && /月大/.test(unit?.[0] ?? ''));
 			const pregnant = /^\s*(?:pregnant|along|gestation)/.test(tail) || /(?:孕|怀孕|妊娠|怀了)\s*$/u.test(text.slice(Math.max(0, n.start - 4), n.start));
 			const duration = /\b(?:for|past|last|over|in the|every|within|about)\s+(?:the\s+)?(?:past\s+|last\s+)?$/.test(text.slice(Math.max(0, n.start - 14), n.start)) || /^\s*(?:ago|before|later|now|straight|postpartum|post|after|since)|^\s*(?:了|前|以来|之前|以后|后)/u.test(tail) || /(?:持续|已经|有|快|近|这|最近)\s*$/u.test(text.slice(Math.max(0, n.start - 3), n.start));
 			const gestation = g.week !== undefined && Number.isInteger(v) && v >= 4 && v <= 42 && !old && !duration;
@@ -310,6 +324,11 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 				if (minutes >= 1440 * 5) add(n.start, unitEnd, 'q.over5days');
 				if (minutes >= 1440 * 14) add(n.start, unitEnd, 'q.weeks');
 			}
+			continue;
+		}
+		// "like 30 of them", after the medicine was named.
+		if (Number.isInteger(v) && v >= 2 && /^\s*of (?:them|those|these|em|it)\b/.test(after) && medicineStarts.some((s) => s < n.start && n.start - s < 80)) {
+			pills(v, n.start, n.end, add);
 			continue;
 		}
 		// A bare count followed by a medicine ("forty paracetamol", "30 of my sleeping pills").
@@ -352,7 +371,7 @@ type Add = (start: number, end: number, concept: string) => void;
 function bloodPressure(sys: number, dia: number, start: number, end: number, add: Add): void {
 	if (sys >= 220 || dia >= 130) add(start, end, 'vital.bp_extreme');
 	if (sys >= 180 || dia >= 120) add(start, end, 'vital.bp_crisis');
-	if (sys > 0 && sys < 70) add(start, end, 'vital.bp_very_low');
+	if (sys > 0 && sys <= 70) add(start, end, 'vital.bp_very_low');
 	if (sys > 0 && sys <= 90) add(start, end, 'vital.bp_low');
 }
 
@@ -372,6 +391,8 @@ function respiratoryRate(v: number, start: number, end: number, add: Add): void 
 }
 
 function spo2(v: number, start: number, end: number, add: Add): void {
+	// Below a COPD patient's target range too (BTS 2017: 88–92 %).
+	if (v <= 85) add(start, end, 'vital.spo2_very_low');
 	if (v <= 91) add(start, end, 'vital.spo2_low');
 	else if (v <= 94) add(start, end, 'vital.spo2_borderline');
 }

@@ -13,7 +13,8 @@
 // body-part + symptom pairs), 'sentence', or 'message'.
 // Options: unless — concepts that, affirmed in the same scope, stop the rule (exercise for a heart
 // rate); topic — needs that also accept past mentions ("never suicidal before, but I have a plan");
-// keep — explicit mildness or a resolution never lowers this rule.
+// keep — explicit mildness or a resolution never lowers this rule; lower — this rule's own lowering
+// flags (instead of its category's).
 //
 // Lowering: an emergency finding whose evidence is explicitly mild ("a little"), resolved ("gone
 // now"), benign in cause ("when I cough") or long-standing ("for months") becomes urgent, unless
@@ -32,12 +33,15 @@ export interface RuleSpec {
 	unless?: string;
 	topic?: string[];
 	keep?: boolean;
+	/** Lowering flags for this rule, instead of its category's. */
+	lower?: number;
 }
 
 interface Options {
 	unless?: string;
 	topic?: string[];
 	keep?: boolean;
+	lower?: number;
 }
 
 function e(category: CategoryId, needs: string[], scope: Scope = 'clause', options: Options = {}): RuleSpec {
@@ -53,6 +57,8 @@ const CONFUSION = 'sx.confused|sx.confused_strong|sx.unresponsive|sx.collapse|sx
 const FEVER = 'sx.fever|vital.temp_fever';
 const FAINTNESS = 'sx.presyncope|sx.collapse|sx.unresponsive';
 const CHILD = 'who.child|who.infant|age.under3m|age.under6m';
+// A deficit with a known, older cause (Bell's palsy, a stroke being rehabilitated) is not a new stroke.
+const KNOWN_DEFICIT = 'cond.bells|cond.stroke_sequela';
 
 /** Which lowering flags apply per category (default: all four). */
 const ALL_FLAGS = FLAG_MILD | FLAG_RESOLVED | FLAG_BENIGN | FLAG_CHRONIC;
@@ -117,6 +123,11 @@ export const DERIVED: readonly DeriveSpec[] = [
 	d('sx.eye_pain', ['b.eye|b.one_eye', 'sx.pain']),
 	d('sx.abdo_pain', ['b.abdomen', 'sx.pain']),
 	d('sx.nonblanch', ['sx.glass_test', 'sx.not_fading'], 'sentence'),
+	d('sh.save_pills', ['sh.save', 'sub.medicine|sub.others_medicine']),
+	d('sx.black_stool', ['b.bowel', 'sx.black']),
+	d('sx.stiff_neck', ['b.neck', 'sx.stiff']),
+	d('sx.fontanelle_bulge', ['b.fontanelle', 'sx.bulge']),
+	d('sx.vision_loss', ['b.eye|b.one_eye', 'sx.lost']),
 	d('mod.deep', ['sx.burned', 'sx.burn_deep'], 'sentence')
 ];
 
@@ -135,7 +146,7 @@ export const RULES: readonly RuleSpec[] = [
 	e('cardiac', ['ev.cardiac_arrest'], 'clause', { keep: true }),
 	e('cardiac', ['sx.chest_pain']),
 	e('cardiac', ['sx.pain|sx.pressure|sx.numb|sx.discomfort', 'sx.spread', 'b.arm|b.jaw|b.neck|b.shoulder|b.back'], 'sentence'),
-	e('cardiac', ['b.arm|b.jaw|b.shoulder', 'sx.pain|sx.numb|sx.pressure', 'sx.sweat|sx.cold_skin|sx.breathless|sx.nausea'], 'message'),
+	e('cardiac', ['b.arm|b.jaw|b.shoulder', 'sx.pain|sx.numb|sx.pressure|sx.weak', 'sx.sweat|sx.cold_skin|sx.breathless|sx.nausea|sx.chest_pain'], 'message'),
 	e('cardiac', ['cond.angina|ev.angina', 'mod.not_helping|mod.persistent|mod.severe'], 'message'),
 	u('cardiac', ['ev.angina']),
 
@@ -144,13 +155,14 @@ export const RULES: readonly RuleSpec[] = [
 	e('aortic', ['sx.tearing', 'b.chest|b.back|b.abdomen|sx.pain|b.neck'], 'sentence'),
 	e('aortic', ['b.chest|sx.chest_pain', 'b.back', 'mod.sudden', 'sx.pain|mod.severe|sx.chest_pain'], 'sentence'),
 	e('aortic', ['sx.pain', 'sx.migrating'], 'sentence'),
+	e('aortic', ['cond.aortic_risk', 'b.back|b.chest|sx.chest_pain', 'sx.pain|sx.tearing', 'mod.sudden|mod.severe|mod.worst'], 'message'),
 
 	// --- dangerous heart rate: NEWS2, MTS palpitations ----------------------------------------
 	e('arrhythmia', ['vital.hr_very_high'], 'sentence', { unless: 'env.exercise' }),
 	e('arrhythmia', ['vital.hr_very_low']),
 	u('arrhythmia', ['vital.hr_high'], 'sentence', { unless: 'env.exercise' }),
 	u('arrhythmia', ['vital.hr_low']),
-	e('arrhythmia', ['vital.hr_raised|vital.hr_low|sx.palpitations', `${FAINTNESS}|sx.breathless|@cardiac`], 'message'),
+	e('arrhythmia', ['vital.hr_raised|vital.hr_low|sx.palpitations', `${FAINTNESS}|sx.breathless|@cardiac`], 'message', { keep: true }),
 	e('arrhythmia', ['vital.hr_low', 'sx.presyncope|sx.confused|sx.breathless'], 'message'),
 	u('arrhythmia', ['sx.palpitations', 'mod.persistent|mod.severe|q.over20min'], 'sentence'),
 
@@ -158,7 +170,7 @@ export const RULES: readonly RuleSpec[] = [
 	e('blood_pressure', ['vital.bp_extreme']),
 	e('blood_pressure', ['vital.bp_crisis', `sx.headache|sx.thunderclap|@cardiac|sx.breathless|sx.vision_loss|sx.blurred|sx.double_vision|sx.confused|sx.confused_strong|sx.speech|sx.weak|sx.numb|sx.vomit|@stroke|sx.chest_pain`], 'message'),
 	u('blood_pressure', ['vital.bp_crisis']),
-	e('blood_pressure', ['vital.bp_low', `${FAINTNESS}|sx.confused|sx.cold_skin|sx.pale|sx.sweat|sx.mottled`], 'message'),
+	e('blood_pressure', ['vital.bp_low', `${FAINTNESS}|sx.confused|sx.cold_skin|sx.pale|sx.sweat|sx.mottled`], 'message', { keep: true }),
 	e('blood_pressure', ['vital.bp_very_low']),
 	u('blood_pressure', ['vital.bp_low']),
 
@@ -170,38 +182,44 @@ export const RULES: readonly RuleSpec[] = [
 	e('breathing', ['b.lips|b.face|b.skin|b.nails|b.tongue|b.mouth', 'sx.cyanosis']),
 	e('breathing', ['sx.cyanosis_lips'], 'clause', { keep: true }),
 	e('breathing', ['sx.retraction'], 'clause', { keep: true }),
-	e('breathing', ['vital.spo2_low'], 'clause', { keep: true }),
+	e('breathing', ['vital.spo2_low'], 'message', { keep: true, unless: 'cond.copd' }),
+	u('breathing', ['vital.spo2_low', 'cond.copd'], 'message'),
+	e('breathing', ['vital.spo2_very_low'], 'clause', { keep: true }),
 	u('breathing', ['vital.spo2_borderline']),
 	e('breathing', ['vital.rr_very_high|vital.rr_low'], 'clause', { keep: true }),
 	u('breathing', ['vital.rr_high']),
 	e('breathing', ['ev.asthma_attack', 'mod.not_helping|mod.severe|sx.cant_speak|mod.persistent'], 'message'),
 	u('breathing', ['ev.asthma_attack']),
 	e('breathing', ['ev.drowning'], 'clause', { keep: true }),
+	e('breathing', ['sx.stridor'], 'clause', { keep: true }),
 	u('breathing', ['sx.breathless_mild']),
 	e('breathing', ['sx.breathless_mild', 'mod.severe|mod.sudden|sx.cant_speak|sx.chest_pain|@cardiac'], 'sentence'),
 
 	// --- stroke: NHS FAST / BE-FAST; 中风120 -----------------------------------------------------
 	e('stroke', ['ev.stroke']),
-	e('stroke', ['sx.droop', 'b.face|b.mouth|b.eye|b.smile|b.side']),
-	e('stroke', ['sx.face_droop']),
-	e('stroke', ['sx.numb|sx.weak', 'b.side']),
-	e('stroke', ['sx.numb|sx.weak', 'b.face|b.mouth|b.tongue']),
-	e('stroke', ['sx.weak|sx.numb', 'b.arm|b.leg|b.hand', 'mod.sudden'], 'sentence'),
+	e('stroke', ['sx.droop', 'b.face|b.mouth|b.eye|b.smile|b.side'], 'clause', { unless: KNOWN_DEFICIT }),
+	e('stroke', ['sx.face_droop'], 'clause', { unless: KNOWN_DEFICIT }),
+	e('stroke', ['sx.numb|sx.weak', 'b.side'], 'clause', { unless: KNOWN_DEFICIT }),
+	// Numbness of the face alone, said to be slight, is urgent (NHS 111); droop or weakness is not lowered.
+	e('stroke', ['sx.numb', 'b.face|b.mouth|b.tongue'], 'clause', { unless: KNOWN_DEFICIT, lower: FLAG_MILD | FLAG_CHRONIC | FLAG_BENIGN }),
+	e('stroke', ['sx.weak', 'b.face|b.mouth|b.tongue'], 'clause', { unless: KNOWN_DEFICIT }),
+	e('stroke', ['sx.weak|sx.numb', 'b.arm|b.leg|b.hand', 'mod.sudden'], 'sentence', { unless: KNOWN_DEFICIT }),
 	u('stroke', ['sx.weak|sx.numb', 'b.arm|b.leg|b.hand']),
-	e('stroke', ['sx.speech']),
-	e('stroke', ['sx.double_vision']),
+	e('stroke', ['sx.speech'], 'clause', { unless: KNOWN_DEFICIT }),
+	e('stroke', ['sx.double_vision'], 'clause', { unless: KNOWN_DEFICIT }),
 	e('stroke', ['sx.vision_loss', 'mod.sudden|mod.one'], 'sentence'),
 	e('stroke', ['sx.balance', 'mod.sudden'], 'sentence'),
 	e('stroke', ['sx.confused|sx.confused_strong', 'mod.sudden'], 'sentence'),
+	u('stroke', ['sx.face_droop|sx.speech|sx.droop|sx.double_vision', 'cond.bells|cond.stroke_sequela'], 'message'),
 
 	// --- unconscious / sudden confusion: NHS 999; MTS collapsed adult --------------------------
 	e('unconscious', ['sx.unresponsive'], 'clause', { keep: true }),
 	e('unconscious', ['sx.not_breathing|ev.cardiac_arrest'], 'clause', { keep: true }),
 	e('unconscious', ['sx.collapse']),
-	e('unconscious', ['sx.confused_strong'], 'clause', { unless: 'cond.dementia' }),
+	e('unconscious', ['sx.confused_strong'], 'message', { unless: 'cond.dementia' }),
 	u('unconscious', ['sx.confused_strong|sx.confused', 'cond.dementia'], 'message'),
-	u('unconscious', ['sx.confused'], 'clause', { unless: 'cond.dementia' }),
-	e('unconscious', ['sx.confused|sx.drowsy', 'mod.sudden|mod.severe'], 'sentence', { unless: 'cond.dementia' }),
+	u('unconscious', ['sx.confused'], 'message', { unless: 'cond.dementia' }),
+	e('unconscious', ['sx.confused|sx.drowsy', 'mod.sudden|mod.severe'], 'message', { unless: 'cond.dementia' }),
 	u('unconscious', ['sx.presyncope', 'mod.persistent|mod.severe|mod.repeated'], 'sentence'),
 	u('unconscious', ['sx.feel_dying']),
 
@@ -259,9 +277,10 @@ export const RULES: readonly RuleSpec[] = [
 	e('poisoning', [CHILD, 'act.accident_ingest', 'sub.medicine|sub.poison|sub.chemical|sub.ecig|sub.drug|sub.alcohol|sub.plant'], 'message'),
 	e('poisoning', [CHILD, 'act.ingest', 'sub.others_medicine|q.pills_some|q.pills_many|q.whole_pack'], 'message'),
 	e('poisoning', ['act.accident_ingest', 'sub.chemical'], 'sentence'),
-	e('poisoning', ['sub.co|ev.co_alarm', `sx.headache|${FAINTNESS}|sx.vomit|sx.nausea|sx.confused|sx.drowsy|ev.co_alarm|sx.confused_strong`], 'message'),
+	e('poisoning', ['sub.co|ev.co_alarm', `sx.headache|${FAINTNESS}|sx.vomit|sx.nausea|sx.confused|sx.drowsy|sx.confused_strong`], 'message'),
 	e('poisoning', ['ev.co_poisoning|ev.alcohol_poisoning|ev.venom']),
 	e('poisoning', ['act.ingest|act.accident_ingest', 'sub.mushroom'], 'sentence'),
+	e('poisoning', ['sub.mushroom', 'sx.vomit|sx.diarrhoea|sx.jaundice|sx.confused|sx.drowsy'], 'message'),
 	u('poisoning', ['act.ingest|act.accident_ingest', 'q.pills_some', 'mod.at_once'], 'sentence'),
 	u('poisoning', ['mod.double_dose']),
 	e('poisoning', ['act.ingest|act.accident_ingest|sub.medicine', 'sh.intent_self'], 'message', { keep: true }),
@@ -271,6 +290,7 @@ export const RULES: readonly RuleSpec[] = [
 	e('button_battery', ['sub.battery', 'act.accident_ingest|act.insert|b.nose|b.ear|b.throat'], 'sentence'),
 	e('button_battery', ['sub.battery', CHILD, 'mod.missing'], 'message'),
 	e('button_battery', ['sub.magnets', 'act.accident_ingest'], 'sentence'),
+	u('button_battery', ['sub.magnet_one', 'act.accident_ingest'], 'sentence'),
 
 	// --- caustics and hydrocarbons: NPIS ------------------------------------------------------
 	e('caustic', ['act.ingest|act.accident_ingest', 'sub.caustic|sub.hydrocarbon|sub.laundry_pod'], 'sentence'),
@@ -280,10 +300,10 @@ export const RULES: readonly RuleSpec[] = [
 	e('self_harm', ['sh.ideation']),
 	e('self_harm', ['sh.plan'], 'clause', { keep: true }),
 	u('self_harm', ['sh.selfinjury']),
-	e('self_harm', ['sh.selfinjury', 'sx.bleed|sx.wound|mod.deep|sh.ideation|sh.intent_self|sh.ideation_weak|sh.method'], 'message'),
+	e('self_harm', ['sh.selfinjury', 'sx.bleed_heavy|mod.deep|sh.ideation|sh.intent_self|sh.method|mod.persistent'], 'message'),
 	e('self_harm', ['sh.save_pills'], 'clause', { keep: true }),
 	e('self_harm', ['sh.better_off']),
-	e('self_harm', ['sh.goodbye'], 'message', { topic: ['sh.ideation|sh.ideation_weak|sh.topic|sh.burden|sh.method'] }),
+	e('self_harm', ['sh.goodbye'], 'message', { topic: ['sh.ideation|sh.ideation_weak|sh.topic|sh.burden|sh.method|sh.time'] }),
 	e('self_harm', ['sh.burden', 'sh.ideation_weak|sh.method|sh.time|sh.goodbye|sh.intent'], 'message'),
 	u('self_harm', ['sh.burden']),
 	u('self_harm', ['sh.ideation_weak']),
@@ -346,9 +366,10 @@ export const RULES: readonly RuleSpec[] = [
 	e('burns', ['sx.burned', 'mod.large|b.face|b.genitals|b.throat|mod.deep|sub.chemical|sub.caustic|mod.electric|sx.breathless|b.eye|sx.cant_swallow|sx.voice_change'], 'message'),
 	e('burns', ['sx.burned', CHILD, 'sx.blister|mod.large|b.chest|b.arm|b.leg|b.abdomen|b.back|mod.deep'], 'message'),
 	u('burns', ['sx.burned', 'b.hand|b.foot|b.arm|b.leg', 'sx.blister'], 'message'),
-	e('burns', ['sub.caustic|sub.chemical', 'act.splash'], 'sentence'),
+	e('burns', ['sub.caustic', 'act.splash|act.spill'], 'sentence'),
 	e('burns', ['ev.on_fire|ev.smoke']),
-	e('burns', ['sub.chemical|sub.caustic', 'b.eye', 'act.splash'], 'sentence'),
+	e('burns', ['sub.caustic', 'b.eye', 'act.splash|act.spill'], 'sentence'),
+	u('burns', ['sub.chemical', 'b.eye', 'act.splash|act.spill'], 'sentence'),
 	u('burns', ['sx.burned', 'sx.blister|mod.severe|pain.severe'], 'sentence'),
 
 	// --- heat stroke: NHS; 热射病专家共识 -----------------------------------------------------------
@@ -358,6 +379,7 @@ export const RULES: readonly RuleSpec[] = [
 	e('heat_stroke', ['sx.sweat_absent', `${CONFUSION}|sx.vomit|sx.seizure|sx.balance`], 'message'),
 	e('heat_stroke', ['vital.temp_very_high', 'env.heat|env.hot'], 'message'),
 	u('heat_stroke', ['ev.heat_exhaustion']),
+	e('heat_stroke', ['ev.heat_exhaustion|env.heat', 'mod.not_helping|mod.persistent|q.over20min', 'sx.presyncope|sx.vomit|sx.headache|sx.confused|sx.nausea'], 'message'),
 	u('heat_stroke', ['env.heat|env.hot', 'sx.headache|sx.presyncope|sx.vomit|sx.nausea|sx.cramp_or_seizure|vital.temp_39'], 'message'),
 
 	// --- hypothermia: NHS ----------------------------------------------------------------------
@@ -385,6 +407,7 @@ export const RULES: readonly RuleSpec[] = [
 	e('hyperglycaemia', ['vital.glucose_high|vital.ketone_high', `sx.vomit|sx.breathless|sx.kussmaul|sx.fruity_breath|sx.drowsy|${CONFUSION}|@acute_abdomen`], 'message'),
 	e('hyperglycaemia', ['cond.diabetes|vital.glucose_raised', 'sx.fruity_breath|sx.kussmaul|vital.ketone_high'], 'message'),
 	e('hyperglycaemia', ['cond.diabetes', 'sx.vomit', 'sx.drowsy|sx.breathless|sx.confused|sx.confused_strong|sx.kussmaul|b.abdomen'], 'message'),
+	e('hyperglycaemia', ['sx.thirst', 'sx.polyuria', 'sx.vomit|sx.drowsy|sx.kussmaul|sx.breathless|sx.confused|b.abdomen'], 'message'),
 	u('hyperglycaemia', ['vital.glucose_high']),
 	u('hyperglycaemia', ['vital.ketone_raised|vital.ketone_high']),
 	u('hyperglycaemia', ['cond.diabetes', 'sx.vomit|sx.thirst'], 'message'),
@@ -397,7 +420,8 @@ export const RULES: readonly RuleSpec[] = [
 	e('acute_abdomen', ['b.abdomen', 'sx.pain', 'mod.severe|pain.severe', `${FEVER}|sx.vomit`], 'message'),
 	u('acute_abdomen', ['sx.migrating_rlq']),
 	e('acute_abdomen', ['b.abdomen', 'sx.pain', 'mod.sudden', 'mod.severe|pain.severe'], 'sentence'),
-	e('acute_abdomen', ['sx.no_wind', 'sx.vomit|b.abdomen'], 'message'),
+	e('acute_abdomen', ['sx.no_wind', 'sx.vomit|sx.distended'], 'message'),
+	e('acute_abdomen', ['sx.distended', 'sx.vomit', 'sx.pain|mod.severe'], 'message'),
 	e('acute_abdomen', ['b.testicle', 'sx.pain|sx.swelling', 'mod.sudden|mod.severe|sx.vomit|pain.severe'], 'message'),
 	u('acute_abdomen', ['b.testicle', 'sx.pain|sx.swelling'], 'message'),
 	u('acute_abdomen', ['b.abdomen', 'sx.pain', 'mod.severe|pain.severe|mod.worsening']),
@@ -405,8 +429,9 @@ export const RULES: readonly RuleSpec[] = [
 
 	// --- eye: NHS eye emergencies ---------------------------------------------------------------
 	e('eye', ['sx.vision_loss', 'mod.sudden|mod.one'], 'sentence'),
-	e('eye', ['b.eye', 'sub.chemical|sub.caustic'], 'sentence'),
-	e('eye', ['b.eye', 'act.penetrate|sx.wound|sx.stab|sx.impaled']),
+	e('eye', ['b.eye', 'sub.caustic'], 'sentence'),
+	u('eye', ['b.eye', 'sub.chemical'], 'sentence'),
+	e('eye', ['b.eye', 'act.penetrate|sx.wound|sx.stab|sx.impaled'], 'clause', { keep: true }),
 	e('eye', ['b.eye', 'sx.pain', 'mod.severe|pain.severe', 'sx.blurred|sx.vision_loss|sx.halos|sx.vomit|sx.red_eye'], 'message'),
 	e('eye', ['sx.curtain']),
 	e('eye', ['sx.flashes', 'mod.sudden|sx.curtain|sx.floaters'], 'sentence'),
@@ -418,6 +443,7 @@ export const RULES: readonly RuleSpec[] = [
 	e('spinal', ['b.back', 'sx.pain', 'sx.incontinence|sx.retention'], 'message'),
 	e('spinal', ['b.back', 'b.both_legs', 'sx.weak|sx.numb'], 'message'),
 	e('spinal', ['sx.saddle_numb']),
+	e('spinal', ['b.both_legs', 'sx.weak|sx.numb|mod.cant_move', 'sx.incontinence|sx.retention|ev.fall|ev.injury|b.back'], 'message'),
 	e('spinal', ['cond.back|b.back', 'sx.incontinence|sx.retention'], 'message'),
 
 	// --- the assistant's own answer ------------------------------------------------------------
