@@ -5,10 +5,11 @@
 // Input: one JSON object per line, {"text": string, "locale"?: string} (locale defaults to "zh-CN"
 // when the text contains Han characters, else "en").
 // Output: exactly ONE JSON line per input line, in order, and nothing else on stdout:
-//   {"emergency": boolean, "categories": string[], "redacted": string}
-// - A blank line counts as an input line with empty text: {"emergency":false,"categories":[],"redacted":""}.
+//   {"emergency": boolean, "level": "emergency"|"urgent"|"routine", "categories": string[], "redacted": string}
+// `emergency` is true only for the top level; `categories` are those at `level` (empty for routine).
+// - A blank line counts as an input line with empty text: {"emergency":false,"level":"routine","categories":[],"redacted":""}.
 // - A malformed line (bad JSON, no string "text") still yields one line, with an "error" field:
-//   {"emergency":false,"categories":[],"redacted":"","error":"..."}; processing continues.
+//   {"emergency":false,"level":"routine","categories":[],"redacted":"","error":"..."}; processing continues.
 // - A trailing newline at the end of the file does not start another line.
 // Diagnostics go to stderr. Exit code 0 when every line was processed (even with per-line errors),
 // 2 when the file cannot be read.
@@ -19,19 +20,21 @@ import { redact } from '../src/lib/safety/redact';
 
 interface OutputLine {
 	emergency: boolean;
+	level: 'emergency' | 'urgent' | 'routine';
 	categories: string[];
 	redacted: string;
 	error?: string;
 }
 
 function evaluateLine(line: string): OutputLine {
-	if (line.trim().length === 0) return { emergency: false, categories: [], redacted: '' };
+	if (line.trim().length === 0) return { emergency: false, level: 'routine', categories: [], redacted: '' };
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(line);
 	} catch (e) {
 		return {
 			emergency: false,
+			level: 'routine',
 			categories: [],
 			redacted: '',
 			error: `invalid JSON: ${e instanceof Error ? e.message : String(e)}`
@@ -45,6 +48,7 @@ function evaluateLine(line: string): OutputLine {
 	) {
 		return {
 			emergency: false,
+			level: 'routine',
 			categories: [],
 			redacted: '',
 			error: 'expected an object with a string "text"'
@@ -60,6 +64,7 @@ function evaluateLine(line: string): OutputLine {
 	const verdict = assess(text, locale);
 	return {
 		emergency: verdict.emergency,
+		level: verdict.level,
 		categories: verdict.categories,
 		redacted: redact(text, locale).text
 	};
@@ -88,6 +93,7 @@ function main(): number {
 			// assess/redact never throw by contract; keep the one-line-per-input promise regardless.
 			result = {
 				emergency: false,
+				level: 'routine',
 				categories: [],
 				redacted: '',
 				error: `internal error: ${e instanceof Error ? e.message : String(e)}`

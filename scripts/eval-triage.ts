@@ -28,9 +28,11 @@ const showAt = args.indexOf('--show');
 const show = showAt >= 0 ? args[showAt + 1] : undefined;
 const limitAt = args.indexOf('--limit');
 const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : 40;
-const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--show' && args[i - 1] !== '--limit');
+const files = args.filter(
+	(a, i) => !a.startsWith('--') && args[i - 1] !== '--show' && args[i - 1] !== '--limit'
+);
 
-let all: { file: string; line: Line; got: ReturnType<typeof assess> }[] = [];
+const all: { file: string; line: Line; got: ReturnType<typeof assess> }[] = [];
 for (const file of files) {
 	for (const line of read(file)) all.push({ file, line, got: assess(line.text, line.locale) });
 }
@@ -50,7 +52,11 @@ function report(name: string, rows: typeof all) {
 	);
 }
 
-for (const file of files) report(file, all.filter((r) => r.file === file));
+for (const file of files)
+	report(
+		file,
+		all.filter((r) => r.file === file)
+	);
 if (files.length > 1) report('total', all);
 
 const perCat = new Map<string, { n: number; hit: number }>();
@@ -80,7 +86,9 @@ if (show !== undefined) {
 	for (const r of pick.slice(0, limit)) {
 		const ev = r.got.evidence.map((e) => `${e.category}:${e.term}`).join(', ');
 		const sup = r.got.suppressed.map((e) => `${e.reason}:${e.term}`).join(', ');
-		console.log(`[${r.line.level}→${r.got.level}] ${r.line.text}\n     ${r.line.categories.join(',')} | got ${r.got.categories.join(',')} | ${ev}${sup ? ` | set aside ${sup}` : ''}`);
+		console.log(
+			`[${r.line.level}→${r.got.level}] ${r.line.text}\n     ${r.line.categories.join(',')} | got ${r.got.categories.join(',')} | ${ev}${sup ? ` | set aside ${sup}` : ''}`
+		);
 	}
 	if (pick.length > limit) console.log(`… ${pick.length - limit} more`);
 }

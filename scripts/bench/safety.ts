@@ -1,29 +1,35 @@
-// Safety benchmark section: emergency recall (overall and per category), false alarms, PII left
-// after redaction, clinical numbers lost, and assess+redact latency on 500-character messages.
-//
-// Reads the labelled set in tests/fixtures/safety/{emergency,non_emergency,pii}.jsonl. Latency is
-// reported with a peer measured in the same run (a plain lower-case `includes` scan over every
-// literal term) so the ratio is comparable across machines. Pure Node: run through tsx.
+// Safety benchmark section: emergency triage and identifier redaction on the labelled sets, each
+// reported for its two parts (tests/fixtures/safety/README.md):
+//   dev/     lines the rules were tuned on;
+//   frozen/  lines written before the rules were tuned and never used to tune them.
+// The gap between the two is the overfitting figure. Also: per-category recall, the urgent level,
+// assess+redact latency on 500-character messages, and the hostile inputs of issue 10 ("100k
+// characters, mixed scripts, emoji, full-width and zero-width characters, repeated words built to
+// make a regex backtrack"), each timed beside a peer measured in the same run (a lower-case
+// includes() scan over every lexicon surface; a single regex replace over the hostile input), so the
+// ratios compare across machines. Pure Node: run through tsx.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import lexiconFiles from '../../src/lib/safety/data/lexicon/index';
 import { assess, CATEGORY_IDS, isCategoryId, type CategoryId } from '../../src/lib/safety/emergency';
+import { surfaces } from '../../src/lib/safety/triage/lexicon';
 import { redact } from '../../src/lib/safety/redact';
-import termsData from '../../src/lib/safety/terms/emergency.json';
-import type { BenchSection } from './types';
+import type { BenchMetric, BenchSection } from './types';
 
 export type { BenchSection } from './types';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'safety');
 
-interface LabelledLine {
+interface TriageLine {
 	text: string;
 	locale: string;
-	emergency: boolean;
+	level: 'emergency' | 'urgent' | 'routine';
 	categories: string[];
+	hard: boolean;
 }
 
 interface PiiLine {
@@ -33,49 +39,133 @@ interface PiiLine {
 	clinical: string[];
 }
 
-function readJsonl(name: string): unknown[] {
-	const raw = readFileSync(join(FIXTURES, name), 'utf8');
-	return raw
+function readJsonl(path: string): Record<string, unknown>[] {
+	return readFileSync(path, 'utf8')
 		.split(/\r?\n/)
 		.filter((l) => l.trim().length > 0)
-		.map((l) => JSON.parse(l) as unknown);
+		.map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-	return typeof v === 'object' && v !== null;
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+function files(part: 'dev' | 'frozen', prefix: string): string[] {
+	return readdirSync(join(FIXTURES, part))
+		.filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl'))
+		.sort()
+		.map((f) => join(FIXTURES, part, f));
 }
 
-function strings(v: unknown): string[] {
-	return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+function triageLines(part: 'dev' | 'frozen'): TriageLine[] {
+	return files(part, 'triage').flatMap((f) =>
+		readJsonl(f).flatMap((v) =>
+			typeof v.text === 'string'
+				? [
+						{
+							text: v.text,
+							locale: typeof v.locale === 'string' ? v.locale : 'en',
+							level: v.level === 'emergency' || v.level === 'urgent' ? v.level : 'routine',
+							categories: strings(v.categories),
+							hard: v.hard === true
+						} satisfies TriageLine
+					]
+				: []
+		)
+	);
 }
 
-function labelled(v: unknown): LabelledLine | null {
-	if (!isRecord(v) || typeof v.text !== 'string') return null;
-	return {
-		text: v.text,
-		locale: typeof v.locale === 'string' ? v.locale : 'en',
-		emergency: v.emergency === true,
-		categories: strings(v.categories)
-	};
-}
-
-function pii(v: unknown): PiiLine | null {
-	if (!isRecord(v) || typeof v.text !== 'string') return null;
-	return {
-		text: v.text,
-		locale: typeof v.locale === 'string' ? v.locale : 'en',
-		identifiers: strings(v.identifiers),
-		clinical: strings(v.clinical)
-	};
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-	if (sorted.length === 0) return 0;
-	const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-	return sorted[idx] ?? 0;
+function piiLines(part: 'dev' | 'frozen'): PiiLine[] {
+	return files(part, 'pii').flatMap((f) =>
+		readJsonl(f).flatMap((v) =>
+			typeof v.text === 'string'
+				? [
+						{
+							text: v.text,
+							locale: typeof v.locale === 'string' ? v.locale : 'en',
+							identifiers: strings(v.identifiers),
+							clinical: strings(v.clinical)
+						}
+					]
+				: []
+		)
+	);
 }
 
 const round = (n: number, digits = 3) => Number(n.toFixed(digits));
+const pct = (n: number) => round(100 * n, 1);
+
+interface TriageFigures {
+	lines: number;
+	hardShare: number;
+	recall: number;
+	caught: number;
+	positives: number;
+	falseAlarms: number;
+	alarms: number;
+	negatives: number;
+	urgentAsUrgent: number;
+	urgent: number;
+	levelAgreement: number;
+	perCategory: Map<CategoryId, { total: number; hit: number }>;
+}
+
+function triageFigures(lines: readonly TriageLine[]): TriageFigures {
+	let caught = 0;
+	let alarms = 0;
+	let urgentOk = 0;
+	let agree = 0;
+	const perCategory = new Map<CategoryId, { total: number; hit: number }>();
+	for (const line of lines) {
+		const v = assess(line.text, line.locale);
+		if (v.level === line.level) agree++;
+		if (line.level === 'emergency') {
+			if (v.emergency) caught++;
+			for (const c of line.categories) {
+				if (!isCategoryId(c)) continue;
+				const e = perCategory.get(c) ?? { total: 0, hit: 0 };
+				e.total++;
+				if (v.emergency) e.hit++;
+				perCategory.set(c, e);
+			}
+		} else if (v.emergency) alarms++;
+		if (line.level === 'urgent' && v.level === 'urgent') urgentOk++;
+	}
+	const positives = lines.filter((l) => l.level === 'emergency').length;
+	const negatives = lines.length - positives;
+	const urgent = lines.filter((l) => l.level === 'urgent').length;
+	return {
+		lines: lines.length,
+		hardShare: lines.filter((l) => l.hard).length / Math.max(1, lines.length),
+		recall: caught / Math.max(1, positives),
+		caught,
+		positives,
+		falseAlarms: alarms / Math.max(1, negatives),
+		alarms,
+		negatives,
+		urgentAsUrgent: urgentOk,
+		urgent,
+		levelAgreement: agree / Math.max(1, lines.length),
+		perCategory
+	};
+}
+
+function piiFigures(lines: readonly PiiLine[]) {
+	let left = 0;
+	let total = 0;
+	let lost = 0;
+	let clinical = 0;
+	for (const line of lines) {
+		const out = redact(line.text, line.locale).text;
+		for (const id of line.identifiers) {
+			total++;
+			if (out.includes(id)) left++;
+		}
+		for (const c of line.clinical) {
+			clinical++;
+			if (!out.includes(c)) lost++;
+		}
+	}
+	return { left, total, lost, clinical };
+}
 
 /** Realistic ~500-character messages: symptoms, history, numbers, identifiers, mixed scripts. */
 export function latencyMessages(): string[] {
@@ -89,13 +179,29 @@ export function latencyMessages(): string[] {
 	return seeds.map((s) => (s.length >= 500 ? s.slice(0, 500) : (s + ' ' + s).slice(0, 500)));
 }
 
-function allLiteralTerms(): string[] {
+/** The hostile inputs of issue 10, about 100,000 characters each. */
+export function hostileInputs(): [string, string][] {
+	return [
+		['repeated English', 'my chest hurts and '.repeat(5300)],
+		['repeated Chinese', '胸口很痛，喘不过气，'.repeat(10000)],
+		['Chinese, no punctuation', '胸口很痛喘不过气'.repeat(12500)],
+		['mixed scripts', '我妈 chest pain 很厉害 还出冷汗 '.repeat(4000)],
+		['emoji', '😷🤒'.repeat(25000)],
+		['full-width', 'ＭＹ　ＣＨＥＳＴ　ＨＵＲＴＳ　'.repeat(7000)],
+		['zero-width', 'c\u200bh\u200be\u200bs\u200bt '.repeat(10000)],
+		['negations to backtrack', `${'no not never without '.repeat(4500)}chest pain`],
+		['one endless word', 'a'.repeat(100000)],
+		['digits', '1234567890 '.repeat(9000)],
+		['Chinese numerals', '一二三四五六七八九十'.repeat(10000)],
+		['identifier shapes', '138 1234 name: a@b. '.repeat(5000)]
+	];
+}
+
+function allSurfaces(): string[] {
 	const out: string[] = [];
-	for (const cat of Object.values(termsData.categories)) {
-		for (const t of cat.zh) out.push(t.toLowerCase());
-		for (const t of cat.en) out.push(t.toLowerCase());
-	}
-	return out;
+	for (const file of lexiconFiles)
+		for (const entry of Object.values(file.concepts)) out.push(...surfaces(entry.zh), ...surfaces(entry.en));
+	return out.filter((s) => !/[~*]/.test(s));
 }
 
 function timeLoop(messages: readonly string[], iterations: number, fn: (m: string) => void): number[] {
@@ -109,53 +215,64 @@ function timeLoop(messages: readonly string[], iterations: number, fn: (m: strin
 	return times.sort((a, b) => a - b);
 }
 
+function percentile(sorted: readonly number[], p: number): number {
+	if (sorted.length === 0) return 0;
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+}
+
+/** Median of `runs` timings of fn(input), after one warm-up call. */
+function median(fn: () => void, runs = 5): number {
+	fn();
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const t0 = performance.now();
+		fn();
+		times.push(performance.now() - t0);
+	}
+	return times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0;
+}
+
+function triageMetrics(part: 'dev' | 'frozen', f: TriageFigures): BenchMetric[] {
+	const name = part === 'dev' ? 'dev (tuned on)' : 'frozen (never tuned on)';
+	return [
+		{
+			name: `Emergency recall, ${name}`,
+			value: pct(f.recall),
+			unit: '%',
+			target: '≥ 97%',
+			ok: f.recall >= 0.97,
+			note: `${f.caught}/${f.positives} labelled emergencies; ${f.lines} lines, ${pct(f.hardShare)} % hard negatives`
+		},
+		{
+			name: `False alarms, ${name}`,
+			value: pct(f.falseAlarms),
+			unit: '%',
+			target: '≤ 8%',
+			ok: f.falseAlarms <= 0.08,
+			note: `${f.alarms}/${f.negatives} urgent or routine lines raised an emergency`
+		},
+		{
+			name: `Urgent lines read as urgent, ${name}`,
+			value: pct(f.urgentAsUrgent / Math.max(1, f.urgent)),
+			unit: '%',
+			note: `${f.urgentAsUrgent}/${f.urgent}; level agreement overall ${pct(f.levelAgreement)} %`
+		}
+	];
+}
+
 export async function run(): Promise<BenchSection> {
-	const emergencies = readJsonl('emergency.jsonl').map(labelled).filter((x): x is LabelledLine => x !== null);
-	const calm = readJsonl('non_emergency.jsonl').map(labelled).filter((x): x is LabelledLine => x !== null);
-	const piiLines = readJsonl('pii.jsonl').map(pii).filter((x): x is PiiLine => x !== null);
+	const built = performance.now();
+	assess('warm-up', 'en');
+	const buildMs = performance.now() - built;
 
-	// Recall over lines labelled as emergencies (both files, in case a "non" file holds one).
-	const positives = [...emergencies, ...calm].filter((l) => l.emergency);
-	const negatives = [...emergencies, ...calm].filter((l) => !l.emergency);
-	let caught = 0;
-	const perCat = new Map<CategoryId, { total: number; hit: number }>();
-	for (const line of positives) {
-		const v = assess(line.text, line.locale);
-		if (v.emergency) caught++;
-		for (const c of line.categories) {
-			if (!isCategoryId(c)) continue;
-			const id: CategoryId = c;
-			const entry = perCat.get(id) ?? { total: 0, hit: 0 };
-			entry.total++;
-			if (v.categories.includes(id)) entry.hit++;
-			perCat.set(id, entry);
-		}
-	}
-	let alarms = 0;
-	for (const line of negatives) if (assess(line.text, line.locale).emergency) alarms++;
+	const dev = triageFigures(triageLines('dev'));
+	const frozen = triageFigures(triageLines('frozen'));
+	const piiDev = piiFigures(piiLines('dev'));
+	const piiFrozen = piiFigures(piiLines('frozen'));
 
-	let identifiersLeft = 0;
-	let identifiersTotal = 0;
-	let clinicalLost = 0;
-	let clinicalTotal = 0;
-	for (const line of piiLines) {
-		const out = redact(line.text, line.locale).text;
-		for (const id of line.identifiers) {
-			identifiersTotal++;
-			if (out.includes(id)) identifiersLeft++;
-		}
-		for (const c of line.clinical) {
-			clinicalTotal++;
-			if (!out.includes(c)) clinicalLost++;
-		}
-	}
-
-	const recall = positives.length === 0 ? 0 : caught / positives.length;
-	const falseAlarmRate = negatives.length === 0 ? 0 : alarms / negatives.length;
-
-	// Latency: warm up, then time assess+redact and the peer on the same messages.
+	// Latency on realistic messages, beside a peer that only looks every surface up.
 	const messages = latencyMessages();
-	const terms = allLiteralTerms();
+	const terms = allSurfaces().map((t) => t.toLowerCase());
 	const peer = (m: string) => {
 		const lower = m.toLowerCase();
 		let n = 0;
@@ -167,85 +284,112 @@ export async function run(): Promise<BenchSection> {
 		redact(m, 'zh-CN');
 	};
 	timeLoop(messages, 300, ours);
-	timeLoop(messages, 300, peer);
-	const iterations = 3000;
-	const oursTimes = timeLoop(messages, iterations, ours);
-	const peerTimes = timeLoop(messages, iterations, peer);
+	timeLoop(messages, 100, peer);
+	const oursTimes = timeLoop(messages, 2000, ours);
+	const peerTimes = timeLoop(messages, 500, peer);
+	const assessOnly = timeLoop(messages, 2000, (m) => assess(m, 'zh-CN'));
 	const p50 = percentile(oursTimes, 50);
 	const p99 = percentile(oursTimes, 99);
-	const peerP99 = percentile(peerTimes, 99);
-	const ratio = peerP99 > 0 ? p99 / peerP99 : 0;
+	const assessP99 = percentile(assessOnly, 99);
+	const peerP50 = percentile(peerTimes, 50);
 
-	const categoryBars = CATEGORY_IDS.map((id) => {
-		const e = perCat.get(id);
-		return { label: id, value: e === undefined || e.total === 0 ? 0 : round((100 * e.hit) / e.total, 1) };
+	// Hostile inputs: assess and redact, each the median of five runs, beside one regex replace.
+	const hostile = hostileInputs().map(([label, text]) => {
+		const a = median(() => assess(text, 'en'));
+		const r = median(() => redact(text, 'en'));
+		const peerMs = median(() => text.replace(/[a-z]/g, '#'));
+		return { label, a, r, peerMs };
 	});
+	const worstAssess = Math.max(...hostile.map((h) => h.a));
+	const worstRedact = Math.max(...hostile.map((h) => h.r));
+	const worstPeer = Math.max(...hostile.map((h) => h.peerMs));
+
+	const category = (id: CategoryId, f: TriageFigures) => {
+		const e = f.perCategory.get(id);
+		return e === undefined || e.total === 0 ? 0 : pct(e.hit / e.total);
+	};
 
 	return {
 		id: 'safety',
-		title: 'Safety: emergency detection and PII redaction',
+		title: 'Safety: emergency triage and identifier redaction (dev and frozen parts)',
 		metrics: [
+			...triageMetrics('dev', dev),
+			...triageMetrics('frozen', frozen),
 			{
-				name: 'Emergency recall',
-				value: round(100 * recall, 1),
-				unit: '%',
-				target: '≥ 99%',
-				ok: recall >= 0.99,
-				note: `${caught}/${positives.length} labelled emergencies detected`
-			},
-			...CATEGORY_IDS.map((id) => {
-				const e = perCat.get(id);
-				const value = e === undefined || e.total === 0 ? 0 : (100 * e.hit) / e.total;
-				return {
-					name: `Recall: ${id}`,
-					value: round(value, 1),
-					unit: '%',
-					note: e === undefined ? 'no labelled examples' : `${e.hit}/${e.total}`
-				};
-			}),
-			{
-				name: 'False-alarm rate',
-				value: round(100 * falseAlarmRate, 1),
-				unit: '%',
-				target: '≤ 5%',
-				ok: falseAlarmRate <= 0.05,
-				note: `${alarms}/${negatives.length} non-emergencies flagged`
+				name: 'Overfitting gap (recall, dev − frozen)',
+				value: round(100 * (dev.recall - frozen.recall), 1),
+				unit: 'points',
+				note: `false alarms: frozen − dev = ${round(100 * (frozen.falseAlarms - dev.falseAlarms), 1)} points`
 			},
 			{
-				name: 'Identifiers left after redaction',
-				value: identifiersLeft,
+				name: 'Identifiers left, dev',
+				value: piiDev.left,
 				unit: 'count',
 				target: '0',
-				ok: identifiersLeft === 0,
-				note: `of ${identifiersTotal} labelled identifiers`
+				ok: piiDev.left === 0,
+				note: `of ${piiDev.total}; clinical details lost ${piiDev.lost}/${piiDev.clinical}`
 			},
 			{
-				name: 'Clinical numbers lost',
-				value: clinicalLost,
+				name: 'Identifiers left, frozen',
+				value: piiFrozen.left,
 				unit: 'count',
 				target: '0',
-				ok: clinicalLost === 0,
-				note: `of ${clinicalTotal} labelled clinical values`
+				ok: piiFrozen.left === 0,
+				note: `of ${piiFrozen.total}; clinical details lost ${piiFrozen.lost}/${piiFrozen.clinical}`
 			},
-			{ name: 'assess+redact p50 (500 chars)', value: round(p50), unit: 'ms', note: `${iterations} iterations` },
-			{ name: 'assess+redact p99 (500 chars)', value: round(p99), unit: 'ms', target: '≤ 2 ms', ok: p99 <= 2 },
 			{
-				name: 'p99 ratio vs includes() scan',
-				value: round(ratio, 2),
-				unit: '×',
-				note: `peer: lower-case includes() over ${terms.length} literal terms, p99 ${round(peerP99, 4)} ms`
+				name: 'Clinical details lost, frozen',
+				value: piiFrozen.lost,
+				unit: 'count',
+				target: '≤ 1',
+				ok: piiFrozen.lost <= 1
+			},
+			{ name: 'assess+redact p50 (500 chars)', value: round(p50), unit: 'ms', note: `peer includes() scan p50 ${round(peerP50, 4)} ms` },
+			{
+				name: 'assess+redact p99 (500 chars)',
+				value: round(p99),
+				unit: 'ms',
+				target: '≤ 2 ms',
+				ok: p99 <= 2,
+				note: `assess alone p99 ${round(assessP99)} ms (target < 1 ms)`
+			},
+			{ name: 'p50 ratio vs includes() scan', value: round(p50 / Math.max(1e-6, peerP50), 2), unit: '×', note: `peer: ${terms.length} surfaces` },
+			{ name: 'Triage model build (first message)', value: round(buildMs, 1), unit: 'ms', note: 'once per page, while idle' },
+			{
+				name: 'Hostile input, worst assess (≈100k chars)',
+				value: round(worstAssess, 1),
+				unit: 'ms',
+				target: '≤ 10 ms',
+				ok: worstAssess <= 10,
+				note: `${round(worstAssess / Math.max(1e-6, worstPeer), 1)}× a regex replace over the same input`
+			},
+			{
+				name: 'Hostile input, worst redact (≈100k chars)',
+				value: round(worstRedact, 1),
+				unit: 'ms',
+				target: '≤ 10 ms',
+				ok: worstRedact <= 10,
+				note: `${round(worstRedact / Math.max(1e-6, worstPeer), 1)}× a regex replace over the same input`
 			}
 		],
 		charts: [
-			{ title: 'Recall per category', unit: '%', bars: categoryBars },
 			{
-				title: 'Latency on 500-character messages',
+				title: 'Emergency recall per category, frozen part',
+				unit: '%',
+				bars: CATEGORY_IDS.filter((id) => (frozen.perCategory.get(id)?.total ?? 0) > 0).map((id) => ({ label: id, value: category(id, frozen) }))
+			},
+			{
+				title: 'Emergency recall per category, dev part',
+				unit: '%',
+				bars: CATEGORY_IDS.filter((id) => (dev.perCategory.get(id)?.total ?? 0) > 0).map((id) => ({ label: id, value: category(id, dev) }))
+			},
+			{
+				title: 'Hostile inputs (ms, median of 5)',
 				unit: 'ms',
-				bars: [
-					{ label: 'assess+redact p50', value: round(p50) },
-					{ label: 'assess+redact p99', value: round(p99) },
-					{ label: 'includes() scan p99', value: round(peerP99, 4) }
-				]
+				bars: hostile.flatMap((h) => [
+					{ label: `${h.label}: assess`, value: round(h.a, 2) },
+					{ label: `${h.label}: redact`, value: round(h.r, 2) }
+				])
 			}
 		]
 	};

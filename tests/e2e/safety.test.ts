@@ -34,6 +34,60 @@ test.describe('a patient in the UK describing chest pain', () => {
 		);
 	});
 
+	test('the alert is on screen within 100 ms of pressing Enter', async ({ page }) => {
+		await page.goto('/');
+		const box = page.getByRole('textbox', { name: 'Your question' });
+		// The safety layer is its own chunk, loaded right after the page is drawn.
+		await page.waitForFunction(() => performance.getEntriesByType('resource').length > 0);
+		await box.fill('my husband collapsed and is not breathing');
+		await page.waitForTimeout(500);
+		const elapsed = await page.evaluate(
+			() =>
+				new Promise<number>((resolve) => {
+					const input = document.querySelector<HTMLTextAreaElement>('textarea');
+					const started = performance.now();
+					new MutationObserver((_, observer) => {
+						const alert = [...document.querySelectorAll('[role="alert"]')].find((el) =>
+							el.textContent?.includes('This may be an emergency')
+						);
+						if (alert) {
+							observer.disconnect();
+							resolve(performance.now() - started);
+						}
+					}).observe(document.body, { childList: true, subtree: true });
+					input?.dispatchEvent(
+						new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })
+					);
+				})
+		);
+		expect(elapsed).toBeLessThan(100);
+	});
+
+	test('a question sent the moment the page opens still gets the alert', async ({ page }) => {
+		await page.goto('/');
+		const box = page.getByRole('textbox', { name: 'Your question' });
+		await box.fill('she is choking and her lips are turning blue');
+		await box.press('Enter');
+		await expect(page.getByRole('alert').filter({ hasText: 'This may be an emergency' })).toBeVisible();
+		await expect(
+			page.getByRole('log').getByText('she is choking and her lips are turning blue')
+		).toBeVisible();
+	});
+
+	test('an urgent question shows the "see a doctor today" card and is answered', async ({ page }) => {
+		await page.goto('/');
+		const box = page.getByRole('textbox', { name: 'Your question' });
+		await box.fill('There is a little blood in my urine since yesterday');
+		await box.press('Enter');
+		const card = page.getByRole('status').filter({ hasText: 'Please see a doctor today' });
+		await expect(card).toBeVisible();
+		await expect(card).not.toContainText('999');
+		await expect(page.getByRole('alert').filter({ hasText: 'This may be an emergency' })).toHaveCount(0);
+		await expect(page.getByRole('log').getByText('The on-device model is not set up yet')).toBeVisible();
+		await card.getByRole('button', { name: 'I understand' }).click();
+		await expect(card).toBeHidden();
+	});
+
 	test('a negated symptom is not an emergency', async ({ page }) => {
 		await page.goto('/');
 		const box = page.getByRole('textbox', { name: 'Your question' });
@@ -58,6 +112,15 @@ test.describe('a patient in China', () => {
 		await box.fill('我不想活了，想吃一整瓶安眠药');
 		await box.press('Enter');
 		await expect(alert.getByRole('link', { name: /12356/ })).toBeVisible();
+	});
+
+	test('sees the calmer card in Chinese for an urgent question', async ({ page }) => {
+		await page.goto('/');
+		const box = page.getByRole('textbox', { name: '您的问题' });
+		await box.fill('胸口有一点点闷，偶尔一下');
+		await box.press('Enter');
+		await expect(page.getByRole('status').filter({ hasText: '建议今天就去看医生' })).toBeVisible();
+		await expect(page.getByRole('alert').filter({ hasText: '这可能是紧急情况' })).toHaveCount(0);
 	});
 
 	test('sees which identifiers were removed, and the number is gone from the page', async ({ page }) => {

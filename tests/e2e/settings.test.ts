@@ -8,10 +8,13 @@ test.describe('clinic staff on the settings page', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 		await expect(page.getByText('No staff PIN is set')).toBeVisible();
 
+		// Not an emergency by the built-in model; the clinic's own word makes it one.
+		await page.getByRole('textbox', { name: 'Try a sentence' }).fill('my toddler licked the slug bait');
+		await expect(page.getByText('Not an emergency.')).toBeVisible();
 		await page.locator('summary', { hasText: 'poisoning or overdose' }).click();
-		await page.getByRole('textbox', { name: 'poisoning or overdose' }).fill('licked the weedkiller\nx');
+		await page.getByRole('textbox', { name: 'poisoning or overdose' }).fill('slug bait\nx');
 		// The "try a sentence" box shows the verdict with the words as typed, before saving.
-		await page.getByRole('textbox', { name: 'Try a sentence' }).fill('my toddler licked the weedkiller');
+		await page.getByRole('textbox', { name: 'Try a sentence' }).fill('my toddler licked the slug bait');
 		await expect(page.getByText('Emergency: poisoning or overdose')).toBeVisible();
 		await page.getByRole('button', { name: 'Save emergency words' }).click();
 		await expect(page.getByRole('status').filter({ hasText: 'Saved.' }).first()).toBeVisible();
@@ -20,16 +23,14 @@ test.describe('clinic staff on the settings page', () => {
 
 		await page.getByRole('link', { name: 'Chat' }).click();
 		const box = page.getByRole('textbox', { name: 'Your question' });
-		await box.fill('My toddler licked the weedkiller, what now?');
+		await box.fill('My toddler licked the slug bait, what now?');
 		await box.press('Enter');
 		const alert = page.getByRole('alert').filter({ hasText: 'This may be an emergency' });
 		await expect(alert.getByText('Recognised: poisoning or overdose')).toBeVisible();
 
 		// Still there after a reload: it is stored, not just in memory.
 		await page.goto('/settings');
-		await expect(page.getByRole('textbox', { name: 'poisoning or overdose' })).toHaveValue(
-			'licked the weedkiller'
-		);
+		await expect(page.getByRole('textbox', { name: 'poisoning or overdose' })).toHaveValue('slug bait');
 	});
 
 	test('set the numbers for another region, and the alert shows them', async ({ page }) => {

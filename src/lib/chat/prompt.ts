@@ -112,7 +112,10 @@ export function userTurnContent(
 export function turnParts(input: TurnsInput): { system: ChatTurn; pairs: TurnPair[]; tail: ChatTurn[] } {
 	const system: ChatTurn = {
 		role: 'system',
-		content: buildSystemPrompt(input.locale, input.profile ?? {}, { emergencyAware: input.emergencyAware, urgentAware: input.urgentAware === true })
+		content: buildSystemPrompt(input.locale, input.profile ?? {}, {
+			emergencyAware: input.emergencyAware,
+			urgentAware: input.urgentAware === true
+		})
 	};
 	const question: ChatTurn = {
 		role: 'user',

@@ -190,7 +190,10 @@ export class StoreRecorder implements Recorder {
 					// An answer that itself advised emergency care flags the conversation for staff,
 					// as an emergency question does.
 					if (final.role === 'assistant' && final.emergency.length > 0 && this.#conversationId !== null)
-						await flagConversation(this.#db, this.#conversationId, { source: 'safety', categories: final.emergency });
+						await flagConversation(this.#db, this.#conversationId, {
+							source: 'safety',
+							categories: final.emergency
+						});
 					await finished?.(final);
 				});
 			}

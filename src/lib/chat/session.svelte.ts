@@ -376,6 +376,8 @@ export class ChatSession {
 		this.#alertSource = 'answer';
 		this.#update(id, { emergency: verdict.categories });
 	}
+	// Not state: which answers were already checked (nothing is drawn from it).
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#checked = new Set<string>();
 
 	/**

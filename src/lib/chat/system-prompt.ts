@@ -76,7 +76,8 @@ const EMERGENCY_NOTE: Record<SafetyLocale, string> = {
 };
 
 const URGENT_NOTE: Record<SafetyLocale, string> = {
-	'zh-CN': '注意：患者描述的情况建议今天就去看医生（门诊或急诊）。请在回答中明确说明这一点；如果症状加重，建议立即拨打急救电话。',
+	'zh-CN':
+		'注意：患者描述的情况建议今天就去看医生（门诊或急诊）。请在回答中明确说明这一点；如果症状加重，建议立即拨打急救电话。',
 	en: 'Note: what the patient describes should be seen by a doctor today (their GP, urgent care or a walk-in clinic). Say so clearly in the answer, and that they should call the emergency number if it gets worse.'
 };
 
@@ -172,7 +173,9 @@ export function buildSystemPrompt(
 				? URGENT_NOTE[lang]
 				: null;
 	const withNote =
-		note !== null ? template.replace('{{emergency_note}}', note) : template.replace('{{emergency_note}}\n', '');
+		note !== null
+			? template.replace('{{emergency_note}}', note)
+			: template.replace('{{emergency_note}}\n', '');
 	// One pass over the template: values are inserted verbatim and never re-scanned for slots.
 	return withNote.replace(
 		/\{\{(chief_complaint|medical_history|age_group)\}\}/g,

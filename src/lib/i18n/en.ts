@@ -557,7 +557,8 @@ export const en = {
 		fromAnswer: 'The answer itself says this needs emergency care.',
 		dismiss: 'I understand',
 		urgentTitle: 'Please see a doctor today',
-		urgentLead: 'What you describe should be checked by a doctor today — your GP, an urgent care centre or a walk-in clinic. If it gets worse, call the emergency number.',
+		urgentLead:
+			'What you describe should be checked by a doctor today — your GP, an urgent care centre or a walk-in clinic. If it gets worse, call the emergency number.',
 		urgentRecognised: (signs: string) => `Worth checking today: ${signs}`,
 		categories: {
 			cardiac: 'heart warning signs',

@@ -534,7 +534,8 @@ export const zhCN: Messages = {
 		fromAnswer: '回答本身提示需要紧急就医。',
 		dismiss: '我知道了',
 		urgentTitle: '建议今天就去看医生',
-		urgentLead: '你描述的情况建议今天就请医生看一下——门诊、社区医院或急诊均可。如果加重，请立即拨打急救电话。',
+		urgentLead:
+			'你描述的情况建议今天就请医生看一下——门诊、社区医院或急诊均可。如果加重，请立即拨打急救电话。',
 		urgentRecognised: (signs: string) => `建议今天就诊：${signs}`,
 		categories: {
 			cardiac: '心脏危险信号',

@@ -65,7 +65,8 @@ export const CONTEXT_CATEGORIES: readonly CategoryId[] = ['child', 'pregnancy'];
 /** The published standards each category is built from. */
 export const CATEGORY_STANDARDS: Readonly<Record<CategoryId, string>> = {
 	cardiac: 'NHS 999 (heart attack); AHA warning signs; MTS chest pain; 中国胸痛中心',
-	breathing: 'NHS 999 (severe difficulty breathing, choking); NEWS2 SpO2 and respiratory rate; BTS/SIGN asthma',
+	breathing:
+		'NHS 999 (severe difficulty breathing, choking); NEWS2 SpO2 and respiratory rate; BTS/SIGN asthma',
 	stroke: 'NHS FAST / BE-FAST; 中风120; MTS',
 	unconscious: 'NHS 999 (unconscious, sudden confusion); MTS collapsed adult',
 	seizure: 'NHS 999 (fit, first seizure, over 5 minutes); NICE NG217',

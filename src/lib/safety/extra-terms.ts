@@ -16,7 +16,14 @@ export const EXTRA_TERM_LIMITS = {
 export interface RejectedTerm {
 	category: string;
 	term: unknown;
-	reason: 'unknown_category' | 'not_a_string' | 'too_short' | 'too_long' | 'control_characters' | 'duplicate' | 'too_many';
+	reason:
+		| 'unknown_category'
+		| 'not_a_string'
+		| 'too_short'
+		| 'too_long'
+		| 'control_characters'
+		| 'duplicate'
+		| 'too_many';
 }
 
 /**
@@ -61,4 +68,3 @@ export function validateExtraTerms(input: unknown): { terms: ExtraTerms; rejecte
 	}
 	return { terms, rejected };
 }
-

@@ -193,3 +193,58 @@ describe('ChatSession answers', () => {
 		expect(session.messages[1]).toMatchObject({ status: 'error', error: 'worker-crashed' });
 	});
 });
+
+describe('ChatSession: triage levels and the answer check', () => {
+	it('shows the "see a doctor today" card for an urgent question and answers it, telling the model', async () => {
+		const seen: { urgentAware?: boolean }[] = [];
+		const answerer: Answerer = {
+			async answer(request) {
+				seen.push({ urgentAware: request.urgentAware });
+				return { kind: 'answer', raw: 'Rest and fluids.', status: 'done' };
+			}
+		};
+		const session = new ChatSession(answerer);
+		const result = session.send('a little blood in my urine since yesterday', 'en');
+		expect(result.sent && result.verdict?.level).toBe('urgent');
+		expect(session.alert).toBeNull();
+		expect(session.urgent?.categories).toEqual(['bleeding']);
+		expect(session.messages[0]).toMatchObject({ emergency: [], urgent: ['bleeding'] });
+		await settle();
+		expect(seen).toEqual([{ urgentAware: true }]);
+		session.dismissUrgent();
+		expect(session.urgent).toBeNull();
+	});
+
+	it('raises the alert when the answer itself advises emergency care, and marks the answer', async () => {
+		const { answerer } = recordingAnswerer('This could be serious. Please call 999 now.');
+		const session = new ChatSession(answerer);
+		const result = session.send('I have had a headache since this morning', 'en');
+		expect(result.sent && result.verdict?.level).toBe('routine');
+		await settle();
+		expect(session.alert?.emergency).toBe(true);
+		expect(session.alertSource).toBe('answer');
+		expect(session.messages[1]?.emergency).toContain('advised');
+		session.continueAfterAlert();
+		expect(session.alert).toBeNull();
+	});
+
+	it('does not raise it for conditional safety-netting', async () => {
+		const { answerer } = recordingAnswerer(
+			'Rest and drink water. If you get chest pain or trouble breathing, call 999.'
+		);
+		const session = new ChatSession(answerer);
+		session.send('I have a cold', 'en');
+		await settle();
+		expect(session.alert).toBeNull();
+	});
+
+	it('does not raise it again after the patient dismissed the alert for this question', async () => {
+		const { answerer } = recordingAnswerer('Please call 999 now.');
+		const session = new ChatSession(answerer);
+		session.send('crushing chest pain going into my jaw', 'en');
+		expect(session.alertSource).toBe('question');
+		session.continueAfterAlert();
+		await settle();
+		expect(session.alert).toBeNull();
+	});
+});

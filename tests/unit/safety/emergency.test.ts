@@ -32,12 +32,12 @@ const POSITIVES: [CategoryId, string][] = [
 	['seizure', 'she is convulsing on the floor'],
 	['bleeding', '伤口血一直止不住'],
 	['bleeding', '刚才吐了好多血'],
-	['bleeding', 'he is coughing up blood'],
+	['bleeding', 'he is coughing up lots of blood'],
 	['bleeding', 'the cut is bleeding heavily and it will not stop'],
 	['bleeding', '大便发黑，站起来就头晕'],
 	['poisoning', '孩子误吃了爷爷的降压药'],
 	['poisoning', '我老公喝了农药'],
-	['poisoning', 'my toddler swallowed some dishwasher tablets'],
+	['caustic', 'my toddler swallowed some dishwasher tablets'],
 	['poisoning', 'I think I took an overdose of paracetamol'],
 	['self_harm', '我真的不想活了'],
 	['self_harm', '想从楼上跳下去一了百了'],
@@ -50,7 +50,7 @@ const POSITIVES: [CategoryId, string][] = [
 	['pregnancy', '孕晚期头痛得厉害，看东西模糊'],
 	['pregnancy', "I'm 32 weeks pregnant and my waters have broken"],
 	['pregnancy', 'pregnant and bleeding with bad cramps'],
-	['child', '宝宝三个月，发烧38.5度'],
+	['child', '宝宝两个月，发烧38.5度'],
 	['child', '孩子高烧不退，精神很差叫不醒'],
 	['child', 'my baby is floppy and not feeding'],
 	['child', 'my 2 year old has a fever and a rash that does not fade under a glass'],
@@ -244,7 +244,14 @@ describe('assess', () => {
 		});
 
 		it('returns the empty verdict for empty input', () => {
-			expect(assess('', 'zh-CN')).toEqual({ emergency: false, categories: [], evidence: [], suppressed: [] });
+			expect(assess('', 'zh-CN')).toEqual({
+				level: 'routine',
+				emergency: false,
+				categories: [],
+				findings: [],
+				evidence: [],
+				suppressed: []
+			});
 		});
 
 		it('handles 100,000 characters of text', () => {
@@ -252,7 +259,9 @@ describe('assess', () => {
 				.repeat(2000)
 				.slice(0, 100_000);
 			const v = assess(long, 'zh-CN');
-			expect(v.emergency).toBe(true);
+			// A slight chest tightness and a weak arm: see a doctor today.
+			expect(v.level).toBe('urgent');
+			expect(assess(long + ' 突然说话不清楚了', 'zh-CN').emergency).toBe(true);
 			expect(assess('a'.repeat(100_000), 'en').emergency).toBe(false);
 			expect(assess('胸'.repeat(100_000), 'zh-CN').emergency).toBe(false);
 			expect(assess('不'.repeat(50_000) + '胸痛', 'zh-CN').emergency).toBe(false);
@@ -263,8 +272,8 @@ describe('assess', () => {
 		});
 	});
 
-	it('uses only the documented category ids', () => {
-		expect([...CATEGORY_IDS]).toEqual([
+	it('keeps the first fourteen category ids (staff terms are stored under them) and adds the new presentations', () => {
+		expect(CATEGORY_IDS.slice(0, 14)).toEqual([
 			'cardiac',
 			'breathing',
 			'stroke',
@@ -280,6 +289,19 @@ describe('assess', () => {
 			'burns',
 			'headache'
 		]);
+		for (const id of [
+			'sepsis',
+			'heat_stroke',
+			'hypoglycaemia',
+			'hyperglycaemia',
+			'acute_abdomen',
+			'aortic',
+			'arrhythmia',
+			'meningitis',
+			'button_battery',
+			'caustic'
+		] as const)
+			expect(CATEGORY_IDS).toContain(id);
 	});
 });
 

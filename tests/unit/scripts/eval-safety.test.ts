@@ -23,10 +23,23 @@ describe('eval-safety CLI', () => {
 		const lines = out.split('\n');
 		expect(lines.pop()).toBe('');
 		expect(lines.map((line) => JSON.parse(line))).toEqual([
-			{ emergency: true, categories: ['cardiac'], redacted: '胸口压着疼，还出冷汗' },
-			{ emergency: false, categories: [], redacted: 'call me on [PHONE], temperature 38.2' },
-			{ emergency: false, categories: [], redacted: 'no chest pain, just a sore throat' }
+			{ emergency: true, level: 'emergency', categories: ['cardiac'], redacted: '胸口压着疼，还出冷汗' },
+			{
+				emergency: false,
+				level: 'routine',
+				categories: [],
+				redacted: 'call me on [PHONE], temperature 38.2'
+			},
+			{ emergency: false, level: 'routine', categories: [], redacted: 'no chest pain, just a sore throat' }
 		]);
+	});
+
+	it('reports the urgent level with emergency false', () => {
+		const [line] = evalFile('{"text":"a little blood in my urine since yesterday","locale":"en"}\n')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l));
+		expect(line).toMatchObject({ emergency: false, level: 'urgent', categories: ['bleeding'] });
 	});
 
 	it('answers a malformed line with an error line and goes on', () => {
@@ -36,9 +49,11 @@ describe('eval-safety CLI', () => {
 			.split('\n')
 			.map((line) => JSON.parse(line));
 		expect(bad.emergency).toBe(false);
+		expect(bad.level).toBe('routine');
 		expect(bad.error).toMatch(/^invalid JSON/);
 		expect(good).toEqual({
 			emergency: true,
+			level: 'emergency',
 			categories: ['breathing'],
 			redacted: 'my lips are turning blue'
 		});

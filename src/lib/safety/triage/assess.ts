@@ -8,7 +8,15 @@
 // - `emergency` is true exactly when `level` is 'emergency'.
 // - The model (lexicon tries, rules) is built once, on first use; `warmUp()` does it while idle.
 
-import { CATEGORY_IDS, CONTEXT_CATEGORIES, STAFF_CATEGORY_IDS, isCategoryId, levelRank, type CategoryId, type Level } from '../categories';
+import {
+	CATEGORY_IDS,
+	CONTEXT_CATEGORIES,
+	STAFF_CATEGORY_IDS,
+	isCategoryId,
+	levelRank,
+	type CategoryId,
+	type Level
+} from '../categories';
 import { validateExtraTerms, type ExtraTerms } from '../extra-terms';
 import lexiconFiles from '../data/lexicon';
 import guard from '../data/typo-guard.json';
@@ -145,9 +153,11 @@ function buildModel(): Model {
 		scope: spec.scope
 	}));
 	const caps = new Map<CategoryId, ReadonlySet<number>>();
-	for (const [category, need] of Object.entries(CAPS) as [CategoryId, string][]) caps.set(category, compileNeed(lexicon, need).concepts);
+	for (const [category, need] of Object.entries(CAPS) as [CategoryId, string][])
+		caps.set(category, compileNeed(lexicon, need).concepts);
 	const redFlags = new Set<number>();
-	for (const r of rules) for (const n of [...r.needs, ...r.topic]) for (const c of n.concepts) redFlags.add(c);
+	for (const r of rules)
+		for (const n of [...r.needs, ...r.topic]) for (const c of n.concepts) redFlags.add(c);
 	const markers = (names: string[]) => new Set(names.map((n) => lexicon.id(n)));
 	return {
 		lexicon,
@@ -197,7 +207,10 @@ function staffMentions(m: Model, text: string, extra: ExtraTerms | undefined): M
 				if (folded.length === 0) continue;
 				const body = escapeRegExp(folded).replace(/\s+/g, '\\s+');
 				const latin = /^[\x20-\x7e]+$/.test(folded);
-				matchers.push({ re: new RegExp(latin ? `(?<![a-z0-9])${body}(?![a-z0-9])` : body, 'g'), concepts: [concept] });
+				matchers.push({
+					re: new RegExp(latin ? `(?<![a-z0-9])${body}(?![a-z0-9])` : body, 'g'),
+					concepts: [concept]
+				});
 			}
 		}
 		if (extraCache.size > 64) extraCache.clear();
@@ -206,7 +219,8 @@ function staffMentions(m: Model, text: string, extra: ExtraTerms | undefined): M
 	const out: Mention[] = [];
 	for (const { re, concepts } of matchers) {
 		re.lastIndex = 0;
-		for (const hit of text.matchAll(re)) if (hit[0].length > 0) out.push({ start: hit.index, end: hit.index + hit[0].length, concepts });
+		for (const hit of text.matchAll(re))
+			if (hit[0].length > 0) out.push({ start: hit.index, end: hit.index + hit[0].length, concepts });
 	}
 	return out;
 }
@@ -216,57 +230,78 @@ function staffMentions(m: Model, text: string, extra: ExtraTerms | undefined): M
 
 type Accept = (state: MentionState) => boolean;
 
-/** Affirmed (or topic-eligible) mentions indexed by scope unit and concept. */
+/**
+ * Affirmed (or topic-eligible) mentions indexed by scope unit and concept: one flat map per scope,
+ * keyed unit × concepts + concept, so a long message costs no allocation per clause.
+ */
 class Facts {
-	readonly #units: Record<Scope, Map<number, Map<number, ReadMention>>> = {
+	readonly #first: Record<Scope, Map<number, ReadMention>> = {
 		clause: new Map(),
 		sentence: new Map(),
 		message: new Map()
 	};
-	/** concept → units (per scope) where it occurs. */
-	readonly #where: Record<Scope, Map<number, number[]>> = { clause: new Map(), sentence: new Map(), message: new Map() };
+	/** concept → units (per scope) where it occurs, in order. */
+	readonly #where: Record<Scope, Map<number, number[]>> = {
+		clause: new Map(),
+		sentence: new Map(),
+		message: new Map()
+	};
+	readonly #width: number;
 
-	constructor(read: readonly ReadMention[], accept: Accept, persistent?: ReadonlySet<number>) {
+	constructor(read: readonly ReadMention[], accept: Accept, width: number, persistent?: ReadonlySet<number>) {
+		this.#width = width;
 		for (const m of read) {
 			// Who someone is (pregnant, diabetic, a baby) holds even when said with a past cue.
-			if (!accept(m.state) && !(m.state === 'history' && persistent !== undefined && m.concepts.some((c) => persistent.has(c)))) continue;
-			for (const scope of ['clause', 'sentence', 'message'] as const) {
-				const unit = scope === 'clause' ? m.clause : scope === 'sentence' ? m.sentence : 0;
-				let facts = this.#units[scope].get(unit);
-				if (facts === undefined) {
-					facts = new Map();
-					this.#units[scope].set(unit, facts);
-				}
-				for (const c of m.concepts) {
-					if (!facts.has(c)) {
-						facts.set(c, m);
-						const list = this.#where[scope].get(c);
-						if (list === undefined) this.#where[scope].set(c, [unit]);
-						else if (list[list.length - 1] !== unit) list.push(unit);
-					}
-				}
-			}
+			if (
+				!accept(m.state) &&
+				!(m.state === 'history' && persistent !== undefined && m.concepts.some((c) => persistent.has(c)))
+			)
+				continue;
+			this.#add('clause', m.clause, m);
+			this.#add('sentence', m.sentence, m);
+			this.#add('message', 0, m);
+		}
+	}
+
+	#add(scope: Scope, unit: number, m: ReadMention): void {
+		const first = this.#first[scope];
+		const where = this.#where[scope];
+		for (const c of m.concepts) {
+			const key = unit * this.#width + c;
+			if (first.has(key)) continue;
+			first.set(key, m);
+			const list = where.get(c);
+			if (list === undefined) where.set(c, [unit]);
+			else if (list[list.length - 1] !== unit) list.push(unit);
 		}
 	}
 
 	unitsWith(scope: Scope, concepts: ReadonlySet<number>): number[] {
+		if (concepts.size === 1) for (const c of concepts) return this.#where[scope].get(c) ?? [];
 		const out = new Set<number>();
 		for (const c of concepts) for (const u of this.#where[scope].get(c) ?? []) out.add(u);
 		return [...out];
 	}
 
 	find(scope: Scope, unit: number, concepts: ReadonlySet<number>): ReadMention | null {
-		const facts = this.#units[scope].get(unit);
-		if (facts === undefined) return null;
+		const first = this.#first[scope];
+		const base = unit * this.#width;
 		for (const c of concepts) {
-			const m = facts.get(c);
+			const m = first.get(base + c);
 			if (m !== undefined) return m;
 		}
 		return null;
 	}
 }
 
-const STATE_ORDER: readonly MentionState[] = ['affirmed', 'history', 'story', 'general', 'hypothetical', 'negated'];
+const STATE_ORDER: readonly MentionState[] = [
+	'affirmed',
+	'history',
+	'story',
+	'general',
+	'hypothetical',
+	'negated'
+];
 
 /**
  * Adds derived signs (rules.ts DERIVED): first from affirmed parts, then, where none was derived,
@@ -276,7 +311,7 @@ function derive(model: Model, read: ReadMention[]): ReadMention[] {
 	const out = [...read];
 	const seen = new Set<string>();
 	for (const pass of [(s: MentionState) => s === 'affirmed', () => true] as Accept[]) {
-		const facts = new Facts(read, pass);
+		const facts = new Facts(read, pass, model.lexicon.names.length);
 		model.derived.forEach((spec, di) => {
 			const first = spec.needs[0];
 			if (first === undefined) return;
@@ -302,7 +337,15 @@ function derive(model: Model, read: ReadMention[]): ReadMention[] {
 					end = Math.max(end, p.end);
 				}
 				const head = parts[0] as ReadMention;
-				out.push({ start, end, concepts: spec.concepts, clause: head.clause, sentence: head.sentence, state, flags });
+				out.push({
+					start,
+					end,
+					concepts: spec.concepts,
+					clause: head.clause,
+					sentence: head.sentence,
+					state,
+					flags
+				});
 			}
 		});
 	}
@@ -316,8 +359,10 @@ interface RawFinding {
 }
 
 function evaluate(model: Model, read: readonly ReadMention[], accept: Accept): RawFinding[] {
-	const facts = new Facts(read, accept, model.persistent);
-	const topicFacts = new Facts(read, (s) => accept(s) || s === 'history');
+	const facts = new Facts(read, accept, model.lexicon.names.length, model.persistent);
+	let topicFacts: Facts | null = null;
+	const topic = () =>
+		(topicFacts ??= new Facts(read, (s) => accept(s) || s === 'history', model.lexicon.names.length));
 	const found: RawFinding[] = [];
 	const byCategory = new Map<CategoryId, RawFinding[]>();
 	const record = (f: RawFinding) => {
@@ -354,7 +399,7 @@ function evaluate(model: Model, read: readonly ReadMention[], accept: Accept): R
 			}
 			if (!ok) continue;
 			for (const need of rule.topic) {
-				const m = topicFacts.find('message', 0, need.concepts);
+				const m = topic().find('message', 0, need.concepts);
 				if (m === null && categoryEvidence(need) === null) ok = false;
 				else if (m !== null) mentions.push(m);
 			}
@@ -396,19 +441,97 @@ function dedupe<T extends Evidence>(list: T[]): T[] {
 	return out;
 }
 
-const ROUTINE = (): TriageVerdict => ({ level: 'routine', emergency: false, categories: [], findings: [], evidence: [], suppressed: [] });
+const ROUTINE = (): TriageVerdict => ({
+	level: 'routine',
+	emergency: false,
+	categories: [],
+	findings: [],
+	evidence: [],
+	suppressed: []
+});
+
+/** Longest text whose set-aside evidence is computed (the message limit of the UI). */
+const MAX_EXPLAINED = 4000;
+/** Beyond this length, a chunk repeated word for word is read once (see distinctChunks). */
+const DEDUPE_FROM = 2000;
+
+/** Chunks longer than this are cut at a space (or between CJK characters) for deduplication. */
+const CHUNK = 240;
+
+/**
+ * For long text: the folded text with each repeated chunk kept once (first occurrence), and its map
+ * back to the original. Chunks end at clause punctuation, and long runs without any are cut at a
+ * word boundary every CHUNK characters, so text built by repetition (the usual hostile input) keeps
+ * only as many distinct chunks as its period has words. Repeating a clause adds nothing to what a
+ * message says; beyond the UI's message limit this bounds the work.
+ */
+function distinctChunks(p: Prepared): Prepared {
+	const text = p.text;
+	const seen = new Set<string>();
+	const parts: string[] = [];
+	const origin: number[] = [];
+	let kept = 0;
+	const keep = (from: number, to: number) => {
+		if (to <= from) return;
+		const chunk = text.slice(from, to);
+		const key = chunk.trim();
+		if (key.length === 0 || seen.has(key)) return;
+		seen.add(key);
+		parts.push(chunk);
+		for (let k = from; k < to; k++) origin.push(p.origin[k] ?? p.source.length);
+		kept += to - from;
+	};
+	let from = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		const boundary =
+			c === 0xff0c ||
+			c === 0x2c ||
+			c === 0x3002 ||
+			c === 0x3b ||
+			c === 0xff1b ||
+			c === 0x21 ||
+			c === 0x3f ||
+			c === 0xff01 ||
+			c === 0xff1f ||
+			c === 0x0a;
+		if (boundary) {
+			keep(from, i + 1);
+			from = i + 1;
+		} else if (
+			i - from >= CHUNK &&
+			(c === 0x20 || c >= 0x3400 || i - from >= 2 * CHUNK) &&
+			!(c >= 0xdc00 && c <= 0xdfff)
+		) {
+			// At a space or a CJK character; a run with neither (emoji, one endless word) is cut
+			// anyway, never inside a surrogate pair.
+			keep(from, i);
+			from = i;
+		}
+	}
+	keep(from, text.length);
+	if (kept === text.length) return p;
+	origin.push(p.source.length);
+	return { text: parts.join(''), origin: Int32Array.from(origin), source: p.source };
+}
 
 /** Reads one message (or answer) in full: the shared pipeline of `assess` and `assessAnswer`. */
-function triage(text: string, options?: AssessOptions): TriageVerdict {
+function triage(text: string, options?: AssessOptions, answer = false): TriageVerdict {
 	const source = typeof text === 'string' ? text : '';
 	if (source.trim().length === 0) return ROUTINE();
 	const m = getModel();
-	const p = prepare(source);
+	const folded = prepare(source);
+	const p = folded.text.length > DEDUPE_FROM ? distinctChunks(folded) : folded;
 	const lexical = m.lexicon.scan(p.text);
 	const staff = staffMentions(m, p.text, options?.extraTerms);
 	const quantities = readQuantities(p.text, lexical, m.lexicon);
-	const mentions = staff.length + quantities.length > 0 ? maximal([...lexical, ...staff], p.text).concat(quantities).sort((a, b) => a.start - b.start || b.end - a.end) : lexical;
-	const read = derive(m, readContext(p.text, mentions, m.kinds));
+	const mentions =
+		staff.length + quantities.length > 0
+			? maximal([...lexical, ...staff], p.text)
+					.concat(quantities)
+					.sort((a, b) => a.start - b.start || b.end - a.end)
+			: lexical;
+	const read = derive(m, readContext(p.text, mentions, m.kinds, { answer }));
 	if (read.length === 0) return ROUTINE();
 
 	const raw = evaluate(m, read, (s) => s === 'affirmed');
@@ -416,7 +539,8 @@ function triage(text: string, options?: AssessOptions): TriageVerdict {
 	const best = new Map<CategoryId, { level: Exclude<Level, 'routine'>; mentions: ReadMention[] }>();
 	for (const f of raw) {
 		const cur = best.get(f.category);
-		if (cur === undefined || levelRank(f.level) > levelRank(cur.level)) best.set(f.category, { level: f.level, mentions: [...f.mentions] });
+		if (cur === undefined || levelRank(f.level) > levelRank(cur.level))
+			best.set(f.category, { level: f.level, mentions: [...f.mentions] });
 		else if (cur.level === f.level) cur.mentions.push(...f.mentions);
 	}
 	let top: Level = 'routine';
@@ -450,8 +574,9 @@ function triage(text: string, options?: AssessOptions): TriageVerdict {
 		suppressed: []
 	};
 
-	// What would have fired had every mention counted: its set-aside evidence, with the reason.
-	if (read.some((r) => r.state !== 'affirmed')) {
+	// What would have fired had every mention counted: its set-aside evidence, with the reason (for
+	// explanations; left out beyond the longest message a patient can send, to bound the work).
+	if (source.length <= MAX_EXPLAINED && read.some((r) => r.state !== 'affirmed')) {
 		const all = evaluate(m, read, () => true);
 		const suppressed: SuppressedEvidence[] = [];
 		for (const f of all) {
@@ -486,7 +611,12 @@ export function assess(text: string, locale?: string, options?: AssessOptions): 
  * the pain spreads, call 999") or about signs in general does not count. Never throws.
  */
 export function assessAnswer(answer: string, locale?: string): TriageVerdict {
-	return assess(answer, locale);
+	void locale;
+	try {
+		return triage(answer, undefined, true);
+	} catch {
+		return ROUTINE();
+	}
 }
 
 export type { Mention };

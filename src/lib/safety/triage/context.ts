@@ -111,7 +111,9 @@ const TRIGGER_KINDS = [
 	'recur',
 	'benign',
 	'chronic',
-	'earlier'
+	'earlier',
+	'compare',
+	'hypoanswer'
 ] as const;
 type TriggerKind = (typeof TRIGGER_KINDS)[number];
 
@@ -181,7 +183,8 @@ class Triggers {
 // but tonight I have a plan").
 const NEVER_BEFORE = /before|until now|till now|until today|in my life|以前|之前|从前|这之前|过去/u;
 // "Never been / never had / 从来没…过": the present perfect and the experiential 过 speak of the past.
-const NEVER_PAST = /^\s*(?:been|had|thought|felt|done|tried|wanted|attempted|considered)\b|^[^，,。；;！!？?]{0,8}过/u;
+const NEVER_PAST =
+	/^\s*(?:been|had|thought|felt|done|tried|wanted|attempted|considered)\b|^[^，,。；;！!？?]{0,8}过/u;
 
 // Gap text that ends a negation's reach even without punctuation.
 const SCOPE_BREAK =
@@ -218,7 +221,20 @@ function isBareListItem(text: string, clause: Clause): boolean {
  * Reads every clinical mention of a message in context. `mentions` are the maximal lexicon mentions
  * (and quantity concepts) sorted by start; returns the clinical ones with state and flags.
  */
-export function readContext(text: string, mentions: readonly Mention[], kinds: ContextKinds): ReadMention[] {
+export interface ContextOptions {
+	/**
+	 * Reading a model answer: advice under a condition spans its whole sentence ("If the pain
+	 * spreads, call 999"; "如果出现胸痛，请拨打120"), and "when"/"出现" open a condition too.
+	 */
+	answer?: boolean;
+}
+
+export function readContext(
+	text: string,
+	mentions: readonly Mention[],
+	kinds: ContextKinds,
+	options: ContextOptions = {}
+): ReadMention[] {
 	const clauses = splitClauses(text);
 	const triggers = new Map<TriggerKind, Triggers>();
 	for (const k of TRIGGER_KINDS) triggers.set(k, new Triggers());
@@ -254,16 +270,22 @@ export function readContext(text: string, mentions: readonly Mention[], kinds: C
 		}
 		return false;
 	};
+	// "Never had a headache this bad": a comparison, the worst ever, not a denial.
+	const compared = (clause: Clause) => t('compare').any(clause.start, clause.end);
 	const neverBefore = (clause: Clause, at: number): boolean => {
-		if (!negatedBy('negnever', clause, at)) return false;
+		if (!negatedBy('negnever', clause, at) || compared(clause)) return false;
 		if (NEVER_BEFORE.test(text.slice(clause.start, clause.end))) return true;
 		const never = t('negnever');
 		const i = never.lastBefore(at);
 		return i >= 0 && NEVER_PAST.test(text.slice(never.ends[i] ?? at, clause.end));
 	};
 	const negatedIn = (clause: Clause, at: number): boolean =>
-		negatedBy('neg', clause, at) || (negatedBy('negnever', clause, at) && !neverBefore(clause, at));
+		negatedBy('neg', clause, at) ||
+		(negatedBy('negnever', clause, at) && !compared(clause) && !neverBefore(clause, at));
 
+	// Clauses that hold a clinical mention (a "time-only" clause holds none).
+	const clinicalClauses = new Set<number>();
+	for (const m of clinical) clinicalClauses.add(clauseAt(clauses, m.start));
 	const read: ReadMention[] = [];
 	for (const m of clinical) {
 		const ci = clauseAt(clauses, m.start);
@@ -293,7 +315,11 @@ export function readContext(text: string, mentions: readonly Mention[], kinds: C
 				if (c.opener !== 'comma' || prev.sentence !== c.sentence || !isBareListItem(text, c)) break;
 				if (negatedIn(prev, prev.end)) {
 					let last = ci;
-					while (last - ci < 8 && clauses[last + 1]?.opener === 'comma' && clauses[last + 1]?.sentence === c.sentence)
+					while (
+						last - ci < 8 &&
+						clauses[last + 1]?.opener === 'comma' &&
+						clauses[last + 1]?.sentence === c.sentence
+					)
 						last++;
 					const tail = text.slice(prev.start, clauses[last]?.end ?? c.end);
 					negated = /\b(?:or|nor)\b/.test(tail);
@@ -318,7 +344,7 @@ export function readContext(text: string, mentions: readonly Mention[], kinds: C
 					prev.sentence === clause.sentence &&
 					t('hist').any(prev.start, prev.end) &&
 					!presentIn(prev.start, prev.end) &&
-					!clinical.some((c) => c.start >= prev.start && c.start < prev.end);
+					!clinicalClauses.has(ci - 1);
 				if (prevTimeOnly) state = 'history';
 				else if (text.charAt(m.end) === '过' && !/[来去气]/u.test(text.charAt(m.end + 1))) state = 'history';
 			}
@@ -329,7 +355,20 @@ export function readContext(text: string, mentions: readonly Mention[], kinds: C
 			const hypo = t('hypo');
 			const i = hypo.lastBefore(m.start);
 			if (i >= 0 && (hypo.starts[i] ?? -1) >= clause.start) state = 'hypothetical';
-			else {
+			else if (options.answer === true) {
+				// The sentence opens with a condition: everything in it depends on that condition.
+				const opener = clauses.find((c) => c.sentence === clause.sentence);
+				const conditional = (k: TriggerKind) => {
+					const j = t(k).firstFrom(sentence.start);
+					return (
+						j >= 0 &&
+						opener !== undefined &&
+						(t(k).starts[j] ?? Infinity) < opener.end &&
+						withinWindow(text, sentence.start, t(k).starts[j] ?? 0, 2, 2)
+					);
+				};
+				if (conditional('hypo') || conditional('hypoanswer')) state = 'hypothetical';
+			} else {
 				const post = t('hypopost');
 				const j = post.firstFrom(m.end);
 				if (j >= 0 && (post.starts[j] ?? Infinity) < clause.end) state = 'hypothetical';
@@ -341,10 +380,14 @@ export function readContext(text: string, mentions: readonly Mention[], kinds: C
 			const near = t('generalnear');
 			const i = near.lastBefore(m.start);
 			const nearBefore =
-				i >= 0 && (near.starts[i] ?? -1) >= clause.start && withinWindow(text, near.ends[i] ?? 0, m.start, 3, 4);
+				i >= 0 &&
+				(near.starts[i] ?? -1) >= clause.start &&
+				withinWindow(text, near.ends[i] ?? 0, m.start, 3, 4);
 			const j = near.firstFrom(m.end);
 			const nearAfter =
-				j >= 0 && (near.starts[j] ?? Infinity) < clause.end && withinWindow(text, m.end, near.starts[j] ?? 0, 2, 3);
+				j >= 0 &&
+				(near.starts[j] ?? Infinity) < clause.end &&
+				withinWindow(text, m.end, near.starts[j] ?? 0, 2, 3);
 			const personal = t('person').any(clause.start, clause.end) || t('now').any(clause.start, clause.end);
 			if (nearBefore || nearAfter) state = 'general';
 			else if (!personal && t('general').any(sentence.start, sentence.end)) state = 'general';
@@ -355,10 +398,18 @@ export function readContext(text: string, mentions: readonly Mention[], kinds: C
 		// Modifiers that lower the level but never hide a finding.
 		const mild = t('mild');
 		const mi = mild.lastBefore(m.start);
-		if (mi >= 0 && (mild.starts[mi] ?? -1) >= clause.start && withinWindow(text, mild.ends[mi] ?? 0, m.start, 3, 5))
+		if (
+			mi >= 0 &&
+			(mild.starts[mi] ?? -1) >= clause.start &&
+			withinWindow(text, mild.ends[mi] ?? 0, m.start, 3, 5)
+		)
 			flags |= FLAG_MILD;
 		const mj = mild.firstFrom(m.end);
-		if (mj >= 0 && (mild.starts[mj] ?? Infinity) < clause.end && withinWindow(text, m.end, mild.starts[mj] ?? 0, 3, 5))
+		if (
+			mj >= 0 &&
+			(mild.starts[mj] ?? Infinity) < clause.end &&
+			withinWindow(text, m.end, mild.starts[mj] ?? 0, 3, 5)
+		)
 			flags |= FLAG_MILD;
 		const resolved = t('resolved');
 		const ri = resolved.firstFrom(m.end);

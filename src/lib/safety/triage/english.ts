@@ -24,7 +24,7 @@ const TEXTING: Readonly<Record<string, string>> = {
 	r: 'are',
 	n: 'and',
 	nd: 'and',
-	'b4': 'before',
+	b4: 'before',
 	bc: 'because',
 	bcuz: 'because',
 	bcoz: 'because',
@@ -54,11 +54,11 @@ const TEXTING: Readonly<Record<string, string>> = {
 	wo: 'without',
 	wit: 'with',
 	ppl: 'people',
-	'sum1': 'someone',
-	'some1': 'someone',
-	'any1': 'anyone',
-	'no1': 'no one',
-	'every1': 'everyone',
+	sum1: 'someone',
+	some1: 'someone',
+	any1: 'anyone',
+	no1: 'no one',
+	every1: 'everyone',
 	'2day': 'today',
 	tdy: 'today',
 	tmrw: 'tomorrow',
@@ -68,7 +68,7 @@ const TEXTING: Readonly<Record<string, string>> = {
 	'2nite': 'tonight',
 	tonite: 'tonight',
 	nite: 'night',
-	'l8r': 'later',
+	l8r: 'later',
 	bf: 'boyfriend',
 	gf: 'girlfriend',
 	hubby: 'husband',
@@ -191,7 +191,12 @@ export function editDistance(a: string, b: string, max = 1): number {
 		for (let j = 1; j <= m; j++) {
 			const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
 			let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-			if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+			if (
+				i > 1 &&
+				j > 1 &&
+				a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+				a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+			)
 				v = Math.min(v, (prevPrev[j - 2] ?? 0) + 1);
 			cur[j] = v;
 			if (v < rowMin) rowMin = v;
@@ -252,7 +257,9 @@ export class WordKeys {
 	}
 
 	#key(word: string): string {
-		if (!/[a-z]/.test(word)) return word;
+		// Nothing a patient types is one 40-letter word: such runs are kept as they are (no stem,
+		// no typo search), so hostile input costs nothing extra.
+		if (!/[a-z]/.test(word) || word.length > 40) return word;
 		let w = word;
 		if (/([a-z])\1\1/.test(w)) {
 			const two = collapseRuns(w, 2);
@@ -327,7 +334,36 @@ const stemCache = new Map<string, string>();
 
 // Words whose Porter stems collide with a different meaning: "fitted" (an IUD fitted) is not
 // "fitting" (a seizure), "one" ("little one") is not "on", "dies" is not "di".
-const KEEP_WHOLE: ReadonlySet<string> = new Set(['fit', 'fits', 'fitting', 'fitted', 'one', 'ones', 'dying', 'died', 'dies', 'news', 'lying', 'lied', 'lies', 'stroked', 'stroking', 'passing', 'passes', 'downed', 'handful', 'handfuls', 'cupful', 'cupfuls', 'mouthful', 'mouthfuls', 'fistful', 'spoonful', 'bottleful']);
+const KEEP_WHOLE: ReadonlySet<string> = new Set([
+	'fit',
+	'fits',
+	'fitting',
+	'fitted',
+	'one',
+	'ones',
+	'dying',
+	'died',
+	'dies',
+	'news',
+	'lying',
+	'lied',
+	'lies',
+	'stroked',
+	'stroking',
+	'passing',
+	'passes',
+	'downed',
+	'breathing',
+	'handful',
+	'handfuls',
+	'cupful',
+	'cupfuls',
+	'mouthful',
+	'mouthfuls',
+	'fistful',
+	'spoonful',
+	'bottleful'
+]);
 
 /** The Porter stem of a lower-case word (cached). */
 export function stem(word: string): string {

@@ -115,7 +115,10 @@ export class Lexicon {
 	constructor(files: readonly LexiconFile[], guard: readonly string[]) {
 		for (const file of files)
 			for (const [from, to] of Object.entries(file.implies ?? {}))
-				this.#implies.set(this.id(from), [...(this.#implies.get(this.id(from)) ?? []), ...to.map((t) => this.id(t))]);
+				this.#implies.set(this.id(from), [
+					...(this.#implies.get(this.id(from)) ?? []),
+					...to.map((t) => this.id(t))
+				]);
 		const zhEntries: [string, number[]][] = [];
 		const enEntries: [string, number[]][] = [];
 		const vocabulary: string[] = [];
@@ -283,8 +286,18 @@ export function maximal(list: Mention[], text = ''): Mention[] {
 	}
 	// Same length: a reading that starts with a negation word loses ("没有呼吸" vs "呼吸困难"), otherwise
 	// the earlier one wins ("误喝" vs "喝了").
-	const negStart = (m: Mention) => (/^(?:没|不|无|未|别|非|no |not )/u.test(text.slice(m.start, m.end)) ? 1 : 0);
-	const byPriority = [...merged].sort((a, b) => b.end - b.start - (a.end - a.start) || negStart(a) - negStart(b) || a.start - b.start);
+	const negStart = new Map<Mention, number>();
+	for (const m of merged)
+		negStart.set(
+			m,
+			/^(?:没|不|无|未|别|非|no |not )/u.test(text.slice(m.start, Math.min(m.end, m.start + 4))) ? 1 : 0
+		);
+	const byPriority = [...merged].sort(
+		(a, b) =>
+			b.end - b.start - (a.end - a.start) ||
+			(negStart.get(a) ?? 0) - (negStart.get(b) ?? 0) ||
+			a.start - b.start
+	);
 	let extent = 0;
 	for (const m of merged) extent = Math.max(extent, m.end);
 	const taken = new Uint8Array(extent);

@@ -144,15 +144,26 @@ function numbers(text: string): NumberToken[] {
 			const digits = m[1].replace(/点.$/u, '').replace(',', '.');
 			value = Number(digits);
 			if (spoken !== null) {
-				const d = /\d/.test(spoken[1] ?? '') ? Number(spoken[1]) : spoken[1] === '几' ? 5 : (ZH_DIGITS[spoken[1] ?? ''] ?? 0);
+				const d = /\d/.test(spoken[1] ?? '')
+					? Number(spoken[1])
+					: spoken[1] === '几'
+						? 5
+						: (ZH_DIGITS[spoken[1] ?? ''] ?? 0);
 				value += d / 10;
 			}
-		}
-		else if (m[2] !== undefined) value = chineseNumber(m[2]);
+		} else if (m[2] !== undefined) value = chineseNumber(m[2]);
 		else if (m[3] !== undefined) value = englishNumber(m[3]);
 		// A lone Chinese digit counts only before a unit or measure word: "一直", "三高" are words.
-		if (m[2] !== undefined && /^[一二两三四五六七八九几]$/u.test(m[2]) && !/^\s*(?:片|粒|颗|丸|次|个|天|周|星期|月|岁|小时|分钟|瓶|盒|板|包|口|杯|度|下|块|支|袋|米|层|楼|秒)/u.test(text.slice(m.index + 1, m.index + 3))) continue;
-		if (value !== null && Number.isFinite(value)) out.push({ start: m.index, end: m.index + m[0].length, value });
+		if (
+			m[2] !== undefined &&
+			/^[一二两三四五六七八九几]$/u.test(m[2]) &&
+			!/^\s*(?:片|粒|颗|丸|次|个|天|周|星期|月|岁|小时|分钟|瓶|盒|板|包|口|杯|度|下|块|支|袋|米|层|楼|秒)/u.test(
+				text.slice(m.index + 1, m.index + 3)
+			)
+		)
+			continue;
+		if (value !== null && Number.isFinite(value))
+			out.push({ start: m.index, end: m.index + m[0].length, value });
 	}
 	return out;
 }
@@ -168,7 +179,19 @@ interface Reading {
 }
 
 /** Labels the quantity parser looks for (lexicon concept names). */
-const LABELS = ['v.hr', 'v.hr_device', 'v.spo2', 'v.bp', 'v.temp', 'v.env', 'v.glucose', 'v.rr', 'v.pain', 'v.ketone', 'v.hba1c'] as const;
+const LABELS = [
+	'v.hr',
+	'v.hr_device',
+	'v.spo2',
+	'v.bp',
+	'v.temp',
+	'v.env',
+	'v.glucose',
+	'v.rr',
+	'v.pain',
+	'v.ketone',
+	'v.hba1c'
+] as const;
 type Label = (typeof LABELS)[number];
 
 // Up to three words between a count and the medicine ("30 of my nan's sleeping pills").
@@ -210,7 +233,13 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 		const unit = UNIT_RE.exec(after);
 		const g = unit?.groups ?? {};
 		const unitEnd = n.end + (unit?.[0].length ?? 0);
-		const isTimeUnit = g.min !== undefined || g.hour !== undefined || g.day !== undefined || g.week !== undefined || g.month !== undefined || g.year !== undefined;
+		const isTimeUnit =
+			g.min !== undefined ||
+			g.hour !== undefined ||
+			g.day !== undefined ||
+			g.week !== undefined ||
+			g.month !== undefined ||
+			g.year !== undefined;
 		const label = isTimeUnit || g.pills !== undefined ? null : nearestLabel(text, labels, n.start);
 		const v = n.value;
 
@@ -218,16 +247,31 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 		if (Number.isInteger(v) && v >= 1900 && v <= 2100 && unit === null) {
 			const before = text.slice(Math.max(0, n.start - 8), n.start);
 			const after4 = text.slice(n.end, n.end + 2);
-			if (v < THIS_YEAR && (/\b(?:in|since|from|back in|around|circa|during)\s+$/.test(before) || /^\s*年/u.test(after4))) {
+			if (
+				v < THIS_YEAR &&
+				(/\b(?:in|since|from|back in|around|circa|during)\s+$/.test(before) || /^\s*年/u.test(after4))
+			) {
 				add(n.start, n.end, 'ctx.hist');
 				continue;
 			}
 		}
-		if (/\b(?:had|was|were|got)\b[^,.;!?]{0,40}\bat\s+$/.test(text.slice(Math.max(0, n.start - 48), n.start)) && Number.isInteger(v) && v <= 18 && unit === null && !/^\s*(?:am|pm|:|点|o ?clock)/.test(after)) {
+		if (
+			/\b(?:had|was|were|got)\b[^,.;!?]{0,40}\bat\s+$/.test(text.slice(Math.max(0, n.start - 48), n.start)) &&
+			Number.isInteger(v) &&
+			v <= 18 &&
+			unit === null &&
+			!/^\s*(?:am|pm|:|点|o ?clock)/.test(after)
+		) {
 			add(n.start, n.end, 'ctx.hist');
 			continue;
 		}
-		if (/\bwhen (?:i|he|she|we|they) (?:was|were) (?:a |about |around )?$/.test(text.slice(Math.max(0, n.start - 24), n.start)) || /\b(?:at (?:the )?age(?: of)?)\s+$/.test(text.slice(Math.max(0, n.start - 14), n.start)) || (g.year !== undefined && /^[\s]*(?:的时候|时候|时|那年|那会儿)/u.test(text.slice(unitEnd, unitEnd + 4)))) {
+		if (
+			/\bwhen (?:i|he|she|we|they) (?:was|were) (?:a |about |around )?$/.test(
+				text.slice(Math.max(0, n.start - 24), n.start)
+			) ||
+			/\b(?:at (?:the )?age(?: of)?)\s+$/.test(text.slice(Math.max(0, n.start - 14), n.start)) ||
+			(g.year !== undefined && /^[\s]*(?:的时候|时候|时|那年|那会儿)/u.test(text.slice(unitEnd, unitEnd + 4)))
+		) {
 			add(n.start, unitEnd, 'ctx.hist');
 			continue;
 		}
@@ -239,7 +283,10 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 		const bp = /^\s*[/／]\s*(\d{2,3})/.exec(after);
 		if (bp !== null && Number.isInteger(v)) {
 			const dia = Number(bp[1]);
-			const looksLikeBp = label === 'v.bp' || /^\s*[/／]\s*\d{2,3}\s*(?:mm ?hg|毫米汞柱)/.test(after) || (v >= 80 && v <= 300 && dia >= 40 && dia < v);
+			const looksLikeBp =
+				label === 'v.bp' ||
+				/^\s*[/／]\s*\d{2,3}\s*(?:mm ?hg|毫米汞柱)/.test(after) ||
+				(v >= 80 && v <= 300 && dia >= 40 && dia < v);
 			if (looksLikeBp && v > dia) {
 				const end = n.end + bp[0].length;
 				bloodPressure(v, dia, n.start, end, add);
@@ -247,9 +294,15 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 				continue;
 			}
 		}
-		if (label === 'v.bp' && /高压|收缩压|上压|systolic|top number/.test(text.slice(Math.max(0, n.start - 8), n.start)))
+		if (
+			label === 'v.bp' &&
+			/高压|收缩压|上压|systolic|top number/.test(text.slice(Math.max(0, n.start - 8), n.start))
+		)
 			bloodPressure(v, 0, n.start, unitEnd, add);
-		else if (label === 'v.bp' && /低压|舒张压|下压|diastolic|bottom number/.test(text.slice(Math.max(0, n.start - 8), n.start)))
+		else if (
+			label === 'v.bp' &&
+			/低压|舒张压|下压|diastolic|bottom number/.test(text.slice(Math.max(0, n.start - 8), n.start))
+		)
 			bloodPressure(0, v, n.start, unitEnd, add);
 
 		if (g.pct !== undefined || label === 'v.spo2') {
@@ -263,7 +316,12 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 			continue;
 		}
 		if (g.breaths !== undefined || label === 'v.rr') {
-			if (g.breaths !== undefined || g.bpm !== undefined || /次|\/\s*min|per min|a min/.test(after.slice(0, 12)) || label === 'v.rr')
+			if (
+				g.breaths !== undefined ||
+				g.bpm !== undefined ||
+				/次|\/\s*min|per min|a min/.test(after.slice(0, 12)) ||
+				label === 'v.rr'
+			)
 				respiratoryRate(v, n.start, unitEnd, add);
 			continue;
 		}
@@ -288,36 +346,82 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 		if (isTempUnit || label === 'v.temp' || label === 'v.env') {
 			let celsius = v;
 			if (g.fah !== undefined || (v >= 93 && v <= 112)) celsius = ((v - 32) * 5) / 9;
-			const outside = /^\s*(?:outside|outdoors|out there|in the sun|today|weather|室外|外面|户外|天气|高温)/u.test(text.slice(unitEnd, unitEnd + 14));
+			const outside =
+				/^\s*(?:outside|outdoors|out there|in the sun|today|weather|室外|外面|户外|天气|高温)/u.test(
+					text.slice(unitEnd, unitEnd + 14)
+				);
 			if (label === 'v.env' || outside || (g.deg !== undefined && label === null && celsius > 43)) {
 				if (celsius >= 35 && celsius < 60) add(n.start, unitEnd, 'env.hot');
 				else if (celsius <= -5) add(n.start, unitEnd, 'env.cold');
-			} else if (celsius >= 30 && celsius <= 45 && (label === 'v.temp' || isTempUnit)) temperature(celsius, n.start, unitEnd, add);
+			} else if (celsius >= 30 && celsius <= 45 && (label === 'v.temp' || isTempUnit))
+				temperature(celsius, n.start, unitEnd, add);
 			continue;
 		}
 		if (g.pills !== undefined) {
 			if (!nearDosing(dosingSpans, n.start, unitEnd)) pills(v, n.start, unitEnd, add);
 			continue;
 		}
-		if (g.min !== undefined || g.hour !== undefined || g.day !== undefined || g.week !== undefined || g.month !== undefined || g.year !== undefined) {
+		if (
+			g.min !== undefined ||
+			g.hour !== undefined ||
+			g.day !== undefined ||
+			g.week !== undefined ||
+			g.month !== undefined ||
+			g.year !== undefined
+		) {
 			const tail = text.slice(unitEnd, unitEnd + 12);
 			const before = text.slice(Math.max(0, n.start - 10), n.start);
-			const old = /(?:宝宝|宝贝|孩子|婴儿|儿子|女儿|小孩|新生儿|娃|baby|son|daughter|infant|newborn|grandson|granddaughter|(?:^|\s)(?:he|she|it|baby|they)(?:'s| is| s)?|aged|age)\s*(?:才|刚|刚满|今年|现在|is|just|only|only just)?\s*$/u.test(before) || /^[\s-]*(?:old|大|的(?:宝宝|孩子|婴儿)|baby|boy|girl|infant|宝宝|婴儿)/u.test(tail) || g.year !== undefined || (g.month !== undefined && /月大/.test(unit?.[0] ?? ''));
-			const pregnant = /^\s*(?:pregnant|along|gestation)/.test(tail) || /(?:孕|怀孕|妊娠|怀了)\s*$/u.test(text.slice(Math.max(0, n.start - 4), n.start));
-			const duration = /\b(?:for|past|last|over|in the|every|within|about)\s+(?:the\s+)?(?:past\s+|last\s+)?$/.test(text.slice(Math.max(0, n.start - 14), n.start)) || /^\s*(?:ago|before|later|now|straight|postpartum|post|after|since)|^\s*(?:了|前|以来|之前|以后|后)/u.test(tail) || /(?:持续|已经|有|快|近|这|最近)\s*$/u.test(text.slice(Math.max(0, n.start - 3), n.start));
+			const old =
+				/(?:宝宝|宝贝|孩子|婴儿|儿子|女儿|小孩|新生儿|娃|baby|son|daughter|infant|newborn|grandson|granddaughter|(?:^|\s)(?:he|she|it|baby|they)(?:'s| is| s)?|aged|age)\s*(?:才|刚|刚满|今年|现在|is|just|only|only just)?\s*$/u.test(
+					before
+				) ||
+				/^[\s-]*(?:old|大|的(?:宝宝|孩子|婴儿)|baby|boy|girl|infant|宝宝|婴儿)/u.test(tail) ||
+				g.year !== undefined ||
+				(g.month !== undefined && /月大/.test(unit?.[0] ?? ''));
+			const pregnant =
+				/^\s*(?:pregnant|along|gestation)/.test(tail) ||
+				/(?:孕|怀孕|妊娠|怀了)\s*$/u.test(text.slice(Math.max(0, n.start - 4), n.start));
+			const duration =
+				/\b(?:for|past|last|over|in the|every|within|about)\s+(?:the\s+)?(?:past\s+|last\s+)?$/.test(
+					text.slice(Math.max(0, n.start - 14), n.start)
+				) ||
+				/^\s*(?:ago|before|later|now|straight|postpartum|post|after|since)|^\s*(?:了|前|以来|之前|以后|后)/u.test(
+					tail
+				) ||
+				/(?:持续|已经|有|快|近|这|最近)\s*$/u.test(text.slice(Math.max(0, n.start - 3), n.start));
 			const gestation = g.week !== undefined && Number.isInteger(v) && v >= 4 && v <= 42 && !old && !duration;
 			if (g.week !== undefined && (pregnant || gestation)) {
 				add(n.start, unitEnd, 'who.pregnant');
 				if (v < 37 && v >= 20) add(n.start, unitEnd, 'preg.preterm');
 			} else if (old || /(?:出生|生下来|生了)\s*$/u.test(text.slice(Math.max(0, n.start - 4), n.start))) {
-				const months = g.year !== undefined ? v * 12 : g.month !== undefined ? v : g.week !== undefined ? v / 4.345 : g.day !== undefined ? v / 30.4 : 99;
+				const months =
+					g.year !== undefined
+						? v * 12
+						: g.month !== undefined
+							? v
+							: g.week !== undefined
+								? v / 4.345
+								: g.day !== undefined
+									? v / 30.4
+									: 99;
 				if (months < 3) add(n.start, unitEnd, 'age.under3m');
 				else if (months < 6) add(n.start, unitEnd, 'age.under6m');
 				if (months < 12) add(n.start, unitEnd, 'who.infant');
 				else if (months < 16 * 12) add(n.start, unitEnd, 'who.child');
 				else if (months >= 65 * 12) add(n.start, unitEnd, 'who.elderly');
 			} else {
-				const minutes = g.min !== undefined ? v : g.hour !== undefined ? v * 60 : g.day !== undefined ? v * 1440 : g.week !== undefined ? v * 10080 : g.month !== undefined ? v * 43800 : 0;
+				const minutes =
+					g.min !== undefined
+						? v
+						: g.hour !== undefined
+							? v * 60
+							: g.day !== undefined
+								? v * 1440
+								: g.week !== undefined
+									? v * 10080
+									: g.month !== undefined
+										? v * 43800
+										: 0;
 				if (minutes >= 5) add(n.start, unitEnd, 'q.over5min');
 				if (minutes >= 20) add(n.start, unitEnd, 'q.over20min');
 				if (minutes >= 1440 * 3) add(n.start, unitEnd, 'q.over3days');
@@ -327,7 +431,12 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 			continue;
 		}
 		// "like 30 of them", after the medicine was named.
-		if (Number.isInteger(v) && v >= 2 && /^\s*of (?:them|those|these|em|it)\b/.test(after) && medicineStarts.some((s) => s < n.start && n.start - s < 80)) {
+		if (
+			Number.isInteger(v) &&
+			v >= 2 &&
+			/^\s*of (?:them|those|these|em|it)\b/.test(after) &&
+			medicineStarts.some((s) => s < n.start && n.start - s < 80)
+		) {
 			pills(v, n.start, n.end, add);
 			continue;
 		}
@@ -335,11 +444,19 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 		if (Number.isInteger(v) && v >= 2) {
 			const follow = PILL_FOLLOW.exec(after);
 			const at = n.end + (follow?.[0].length ?? 0);
-			if (medicineStarts.some((s) => s >= n.end && s <= at + 1) && !nearDosing(dosingSpans, n.start, at + 12) && !/^\s*(?:mg|g|ml|mcg|µg|毫克|克|毫升)\b/u.test(after))
+			if (
+				medicineStarts.some((s) => s >= n.end && s <= at + 1) &&
+				!nearDosing(dosingSpans, n.start, at + 12) &&
+				!/^\s*(?:mg|g|ml|mcg|µg|毫克|克|毫升)\b/u.test(after)
+			)
 				pills(v, n.start, at, add);
 		}
 	}
-	return out.map((r) => ({ start: r.start, end: Math.max(r.end, r.start + 1), concepts: lexicon.expand([lexicon.id(r.concept)]) }));
+	return out.map((r) => ({
+		start: r.start,
+		end: Math.max(r.end, r.start + 1),
+		concepts: lexicon.expand([lexicon.id(r.concept)])
+	}));
 }
 
 function nearDosing(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
@@ -347,7 +464,11 @@ function nearDosing(spans: readonly { start: number; end: number }[], start: num
 }
 
 /** The label mention closest before `pos` within a short window (or just after, for "bpm"-less "HR"). */
-function nearestLabel(text: string, labels: readonly { start: number; end: number; label: Label }[], pos: number): Label | null {
+function nearestLabel(
+	text: string,
+	labels: readonly { start: number; end: number; label: Label }[],
+	pos: number
+): Label | null {
 	let best: Label | null = null;
 	let bestGap = Infinity;
 	for (const l of labels) {
@@ -409,7 +530,8 @@ function temperature(c: number, start: number, end: number, add: Add): void {
 function glucose(mmol: number, start: number, end: number, add: Add): void {
 	if (mmol < 4) add(start, end, 'vital.glucose_low');
 	if (mmol < 3) add(start, end, 'vital.glucose_very_low');
-	if (mmol <= 2.2) add(start, end, 'vital.glucose_critical');
+	// 2.2 mmol/L is 40 mg/dL (the usual meter cut-offs round to either).
+	if (mmol <= 2.25) add(start, end, 'vital.glucose_critical');
 	if (mmol >= 13.9) add(start, end, 'vital.glucose_raised');
 	if (mmol >= 16.7) add(start, end, 'vital.glucose_high');
 	if (mmol >= 33.3) add(start, end, 'vital.glucose_very_high');

@@ -53,7 +53,8 @@ function u(category: CategoryId, needs: string[], scope: Scope = 'clause', optio
 }
 
 const ANY_PAIN = 'sx.pain|sx.pressure|sx.discomfort';
-const CONFUSION = 'sx.confused|sx.confused_strong|sx.unresponsive|sx.collapse|sx.drowsy|sx.speech|sx.behaviour';
+const CONFUSION =
+	'sx.confused|sx.confused_strong|sx.unresponsive|sx.collapse|sx.drowsy|sx.speech|sx.behaviour';
 const FEVER = 'sx.fever|vital.temp_fever';
 const FAINTNESS = 'sx.presyncope|sx.collapse|sx.unresponsive';
 const CHILD = 'who.child|who.infant|age.under3m|age.under6m';
@@ -128,7 +129,8 @@ export const DERIVED: readonly DeriveSpec[] = [
 	d('sx.stiff_neck', ['b.neck', 'sx.stiff']),
 	d('sx.fontanelle_bulge', ['b.fontanelle', 'sx.bulge']),
 	d('sx.vision_loss', ['b.eye|b.one_eye', 'sx.lost']),
-	d('mod.deep', ['sx.burned', 'sx.burn_deep'], 'sentence')
+	d('mod.deep', ['sx.burned', 'sx.burn_deep'], 'sentence'),
+	d('mod.worst', ['mod.never_had', 'mod.this_bad'])
 ];
 
 /**
@@ -145,32 +147,74 @@ export const RULES: readonly RuleSpec[] = [
 	e('cardiac', ['ev.heart_attack']),
 	e('cardiac', ['ev.cardiac_arrest'], 'clause', { keep: true }),
 	e('cardiac', ['sx.chest_pain']),
-	e('cardiac', ['sx.pain|sx.pressure|sx.numb|sx.discomfort', 'sx.spread', 'b.arm|b.jaw|b.neck|b.shoulder|b.back'], 'sentence'),
-	e('cardiac', ['b.arm|b.jaw|b.shoulder', 'sx.pain|sx.numb|sx.pressure|sx.weak', 'sx.sweat|sx.cold_skin|sx.breathless|sx.nausea|sx.chest_pain'], 'message'),
+	e(
+		'cardiac',
+		['sx.pain|sx.pressure|sx.numb|sx.discomfort', 'sx.spread', 'b.arm|b.jaw|b.neck|b.shoulder|b.back'],
+		'sentence'
+	),
+	e(
+		'cardiac',
+		[
+			'b.arm|b.jaw|b.shoulder',
+			'sx.pain|sx.numb|sx.pressure|sx.weak',
+			'sx.sweat|sx.cold_skin|sx.breathless|sx.nausea|sx.chest_pain'
+		],
+		'message'
+	),
 	e('cardiac', ['cond.angina|ev.angina', 'mod.not_helping|mod.persistent|mod.severe'], 'message'),
 	u('cardiac', ['ev.angina']),
 
 	// --- aortic dissection: ESC 2014 ------------------------------------------------------------
 	e('aortic', ['ev.dissection']),
 	e('aortic', ['sx.tearing', 'b.chest|b.back|b.abdomen|sx.pain|b.neck'], 'sentence'),
-	e('aortic', ['b.chest|sx.chest_pain', 'b.back', 'mod.sudden', 'sx.pain|mod.severe|sx.chest_pain'], 'sentence'),
+	e(
+		'aortic',
+		['b.chest|sx.chest_pain', 'b.back', 'mod.sudden', 'sx.pain|mod.severe|sx.chest_pain'],
+		'sentence'
+	),
 	e('aortic', ['sx.pain', 'sx.migrating'], 'sentence'),
-	e('aortic', ['cond.aortic_risk', 'b.back|b.chest|sx.chest_pain', 'sx.pain|sx.tearing', 'mod.sudden|mod.severe|mod.worst'], 'message'),
+	e(
+		'aortic',
+		[
+			'cond.aortic_risk',
+			'b.back|b.chest|sx.chest_pain',
+			'sx.pain|sx.tearing',
+			'mod.sudden|mod.severe|mod.worst'
+		],
+		'message'
+	),
 
 	// --- dangerous heart rate: NEWS2, MTS palpitations ----------------------------------------
 	e('arrhythmia', ['vital.hr_very_high'], 'sentence', { unless: 'env.exercise' }),
 	e('arrhythmia', ['vital.hr_very_low']),
 	u('arrhythmia', ['vital.hr_high'], 'sentence', { unless: 'env.exercise' }),
 	u('arrhythmia', ['vital.hr_low']),
-	e('arrhythmia', ['vital.hr_raised|vital.hr_low|sx.palpitations', `${FAINTNESS}|sx.breathless|@cardiac`], 'message', { keep: true }),
+	e(
+		'arrhythmia',
+		['vital.hr_raised|vital.hr_low|sx.palpitations', `${FAINTNESS}|sx.breathless|@cardiac`],
+		'message',
+		{ keep: true }
+	),
 	e('arrhythmia', ['vital.hr_low', 'sx.presyncope|sx.confused|sx.breathless'], 'message'),
 	u('arrhythmia', ['sx.palpitations', 'mod.persistent|mod.severe|q.over20min'], 'sentence'),
 
 	// --- blood pressure: ACC/AHA 2017 hypertensive crisis; NEWS2 systolic --------------------
 	e('blood_pressure', ['vital.bp_extreme']),
-	e('blood_pressure', ['vital.bp_crisis', `sx.headache|sx.thunderclap|@cardiac|sx.breathless|sx.vision_loss|sx.blurred|sx.double_vision|sx.confused|sx.confused_strong|sx.speech|sx.weak|sx.numb|sx.vomit|@stroke|sx.chest_pain`], 'message'),
+	e(
+		'blood_pressure',
+		[
+			'vital.bp_crisis',
+			`sx.headache|sx.thunderclap|@cardiac|sx.breathless|sx.vision_loss|sx.blurred|sx.double_vision|sx.confused|sx.confused_strong|sx.speech|sx.weak|sx.numb|sx.vomit|@stroke|sx.chest_pain`
+		],
+		'message'
+	),
 	u('blood_pressure', ['vital.bp_crisis']),
-	e('blood_pressure', ['vital.bp_low', `${FAINTNESS}|sx.confused|sx.cold_skin|sx.pale|sx.sweat|sx.mottled`], 'message', { keep: true }),
+	e(
+		'blood_pressure',
+		['vital.bp_low', `${FAINTNESS}|sx.confused|sx.cold_skin|sx.pale|sx.sweat|sx.mottled`],
+		'message',
+		{ keep: true }
+	),
 	e('blood_pressure', ['vital.bp_very_low']),
 	u('blood_pressure', ['vital.bp_low']),
 
@@ -193,7 +237,11 @@ export const RULES: readonly RuleSpec[] = [
 	e('breathing', ['ev.drowning'], 'clause', { keep: true }),
 	e('breathing', ['sx.stridor'], 'clause', { keep: true }),
 	u('breathing', ['sx.breathless_mild']),
-	e('breathing', ['sx.breathless_mild', 'mod.severe|mod.sudden|sx.cant_speak|sx.chest_pain|@cardiac'], 'sentence'),
+	e(
+		'breathing',
+		['sx.breathless_mild', 'mod.severe|mod.sudden|sx.cant_speak|sx.chest_pain|@cardiac'],
+		'sentence'
+	),
 
 	// --- stroke: NHS FAST / BE-FAST; 中风120 -----------------------------------------------------
 	e('stroke', ['ev.stroke']),
@@ -201,7 +249,10 @@ export const RULES: readonly RuleSpec[] = [
 	e('stroke', ['sx.face_droop'], 'clause', { unless: KNOWN_DEFICIT }),
 	e('stroke', ['sx.numb|sx.weak', 'b.side'], 'clause', { unless: KNOWN_DEFICIT }),
 	// Numbness of the face alone, said to be slight, is urgent (NHS 111); droop or weakness is not lowered.
-	e('stroke', ['sx.numb', 'b.face|b.mouth|b.tongue'], 'clause', { unless: KNOWN_DEFICIT, lower: FLAG_MILD | FLAG_CHRONIC | FLAG_BENIGN }),
+	e('stroke', ['sx.numb', 'b.face|b.mouth|b.tongue'], 'clause', {
+		unless: KNOWN_DEFICIT,
+		lower: FLAG_MILD | FLAG_CHRONIC | FLAG_BENIGN
+	}),
 	e('stroke', ['sx.weak', 'b.face|b.mouth|b.tongue'], 'clause', { unless: KNOWN_DEFICIT }),
 	e('stroke', ['sx.weak|sx.numb', 'b.arm|b.leg|b.hand', 'mod.sudden'], 'sentence', { unless: KNOWN_DEFICIT }),
 	u('stroke', ['sx.weak|sx.numb', 'b.arm|b.leg|b.hand']),
@@ -210,7 +261,11 @@ export const RULES: readonly RuleSpec[] = [
 	e('stroke', ['sx.vision_loss', 'mod.sudden|mod.one'], 'sentence'),
 	e('stroke', ['sx.balance', 'mod.sudden'], 'sentence'),
 	e('stroke', ['sx.confused|sx.confused_strong', 'mod.sudden'], 'sentence'),
-	u('stroke', ['sx.face_droop|sx.speech|sx.droop|sx.double_vision', 'cond.bells|cond.stroke_sequela'], 'message'),
+	u(
+		'stroke',
+		['sx.face_droop|sx.speech|sx.droop|sx.double_vision', 'cond.bells|cond.stroke_sequela'],
+		'message'
+	),
 
 	// --- unconscious / sudden confusion: NHS 999; MTS collapsed adult --------------------------
 	e('unconscious', ['sx.unresponsive'], 'clause', { keep: true }),
@@ -219,19 +274,34 @@ export const RULES: readonly RuleSpec[] = [
 	e('unconscious', ['sx.confused_strong'], 'message', { unless: 'cond.dementia' }),
 	u('unconscious', ['sx.confused_strong|sx.confused', 'cond.dementia'], 'message'),
 	u('unconscious', ['sx.confused'], 'message', { unless: 'cond.dementia' }),
-	e('unconscious', ['sx.confused|sx.drowsy', 'mod.sudden|mod.severe'], 'message', { unless: 'cond.dementia' }),
+	e('unconscious', ['sx.confused|sx.drowsy', 'mod.sudden|mod.severe'], 'message', {
+		unless: 'cond.dementia'
+	}),
 	u('unconscious', ['sx.presyncope', 'mod.persistent|mod.severe|mod.repeated'], 'sentence'),
 	u('unconscious', ['sx.feel_dying']),
 
 	// --- seizure: NHS 999; NICE ---------------------------------------------------------------
 	e('seizure', ['sx.seizure'], 'clause', { unless: 'cond.epilepsy', keep: true }),
 	u('seizure', ['sx.seizure', 'cond.epilepsy'], 'message'),
-	e('seizure', ['sx.seizure', 'q.over5min|mod.repeated|mod.persistent|sx.unresponsive|who.pregnant|ev.head_injury|sx.not_breathing|mod.first|sx.cyanosis'], 'message', { keep: true }),
-	e('seizure', ['sx.cramp_or_seizure', `${CHILD}|${FEVER}|sx.unresponsive|sx.foam|sx.eyes_rolled|b.whole_body`], 'sentence', { unless: 'b.leg|b.foot|b.hand|b.abdomen', keep: true }),
+	e(
+		'seizure',
+		[
+			'sx.seizure',
+			'q.over5min|mod.repeated|mod.persistent|sx.unresponsive|who.pregnant|ev.head_injury|sx.not_breathing|mod.first|sx.cyanosis'
+		],
+		'message',
+		{ keep: true }
+	),
+	e(
+		'seizure',
+		['sx.cramp_or_seizure', `${CHILD}|${FEVER}|sx.unresponsive|sx.foam|sx.eyes_rolled|b.whole_body`],
+		'sentence',
+		{ unless: 'b.leg|b.foot|b.hand|b.abdomen', keep: true }
+	),
 
 	// --- headache: NICE NG150; MTS headache ------------------------------------------------------
 	e('headache', ['sx.thunderclap']),
-	e('headache', ['sx.headache', 'mod.worst']),
+	e('headache', ['sx.headache', 'mod.worst'], 'sentence'),
 	e('headache', ['sx.headache', 'mod.sudden', 'mod.severe|pain.severe'], 'sentence'),
 	u('headache', ['sx.headache', 'mod.severe|pain.severe']),
 	e('headache', ['sx.headache', 'ev.head_injury', 'sx.vomit|sx.drowsy|sx.confused|mod.worsening'], 'message'),
@@ -248,8 +318,23 @@ export const RULES: readonly RuleSpec[] = [
 	// --- sepsis: NICE NG51; UK Sepsis Trust; Sepsis Alliance TIME; NICE NG151 neutropenic sepsis
 	e('sepsis', ['ev.sepsis']),
 	e('sepsis', ['cond.chemo', `${FEVER}|sx.rigors`], 'message'),
-	e('sepsis', [`${FEVER}|vital.temp_low|sx.rigors|ev.infection`, `sx.confused|sx.confused_strong|sx.speech|sx.mottled|sx.cyanosis|sx.no_urine|vital.rr_very_high|vital.bp_low|sx.feel_dying|sx.unresponsive|sx.drowsy|sx.behaviour`], 'message'),
-	e('sepsis', [`${FEVER}|sx.rigors|ev.infection`, 'sx.cold_skin|sx.pale', 'sx.breathless|vital.hr_raised|sx.drowsy|sx.feel_dying|sx.presyncope'], 'message'),
+	e(
+		'sepsis',
+		[
+			`${FEVER}|vital.temp_low|sx.rigors|ev.infection`,
+			`sx.confused|sx.confused_strong|sx.speech|sx.mottled|sx.cyanosis|sx.no_urine|vital.rr_very_high|vital.bp_low|sx.feel_dying|sx.unresponsive|sx.drowsy|sx.behaviour`
+		],
+		'message'
+	),
+	e(
+		'sepsis',
+		[
+			`${FEVER}|sx.rigors|ev.infection`,
+			'sx.cold_skin|sx.pale',
+			'sx.breathless|vital.hr_raised|sx.drowsy|sx.feel_dying|sx.presyncope'
+		],
+		'message'
+	),
 	e('sepsis', ['vital.temp_very_high'], 'clause', { unless: 'env.heat|env.hot' }),
 	u('sepsis', ['vital.temp_39', 'q.over3days'], 'message'),
 	u('sepsis', ['vital.temp_40'], 'clause', { unless: 'env.heat|env.hot' }),
@@ -262,7 +347,14 @@ export const RULES: readonly RuleSpec[] = [
 	e('bleeding', ['sx.vomit_blood']),
 	e('bleeding', ['sx.cough_blood', 'mod.lots|mod.heavy|mod.persistent'], 'sentence'),
 	u('bleeding', ['sx.cough_blood']),
-	e('bleeding', ['sx.black_stool|sx.rectal_bleed', `${FAINTNESS}|sx.pale|sx.weak|vital.hr_raised|sx.breathless|vital.bp_low|sx.cold_skin`], 'message'),
+	e(
+		'bleeding',
+		[
+			'sx.black_stool|sx.rectal_bleed',
+			`${FAINTNESS}|sx.pale|sx.weak|vital.hr_raised|sx.breathless|vital.bp_low|sx.cold_skin`
+		],
+		'message'
+	),
 	u('bleeding', ['sx.black_stool|sx.rectal_bleed|sx.hematuria']),
 	e('bleeding', ['sx.rectal_bleed', 'mod.lots|mod.heavy|mod.persistent']),
 	e('bleeding', ['sx.wound', 'mod.deep|sx.spurting|mod.heavy|mod.persistent']),
@@ -270,23 +362,53 @@ export const RULES: readonly RuleSpec[] = [
 
 	// --- poisoning and overdose: NHS 999; NPIS TOXBASE ------------------------------------------
 	e('poisoning', ['act.ingest|act.accident_ingest', 'q.pills_many'], 'sentence'),
-	e('poisoning', ['act.ingest|act.accident_ingest', 'q.whole_pack', 'sub.medicine|sub.poison|q.pills_many|q.pills_some'], 'sentence', { unless: 'q.dosing' }),
+	e(
+		'poisoning',
+		['act.ingest|act.accident_ingest', 'q.whole_pack', 'sub.medicine|sub.poison|q.pills_many|q.pills_some'],
+		'sentence',
+		{ unless: 'q.dosing' }
+	),
 	e('poisoning', ['ev.overdose']),
 	e('poisoning', ['act.ingest|act.accident_ingest', 'sub.poison'], 'sentence'),
 	e('poisoning', ['sub.poison_drink']),
-	e('poisoning', [CHILD, 'act.accident_ingest', 'sub.medicine|sub.poison|sub.chemical|sub.ecig|sub.drug|sub.alcohol|sub.plant'], 'message'),
-	e('poisoning', [CHILD, 'act.ingest', 'sub.others_medicine|q.pills_some|q.pills_many|q.whole_pack'], 'message'),
+	e(
+		'poisoning',
+		[
+			CHILD,
+			'act.accident_ingest',
+			'sub.medicine|sub.poison|sub.chemical|sub.ecig|sub.drug|sub.alcohol|sub.plant'
+		],
+		'message'
+	),
+	e(
+		'poisoning',
+		[CHILD, 'act.ingest', 'sub.others_medicine|q.pills_some|q.pills_many|q.whole_pack'],
+		'message'
+	),
 	e('poisoning', ['act.accident_ingest', 'sub.chemical'], 'sentence'),
-	e('poisoning', ['sub.co|ev.co_alarm', `sx.headache|${FAINTNESS}|sx.vomit|sx.nausea|sx.confused|sx.drowsy|sx.confused_strong`], 'message'),
+	e(
+		'poisoning',
+		[
+			'sub.co|ev.co_alarm',
+			`sx.headache|${FAINTNESS}|sx.vomit|sx.nausea|sx.confused|sx.drowsy|sx.confused_strong`
+		],
+		'message'
+	),
 	e('poisoning', ['ev.co_poisoning|ev.alcohol_poisoning|ev.venom']),
 	e('poisoning', ['act.ingest|act.accident_ingest', 'sub.mushroom'], 'sentence'),
 	e('poisoning', ['sub.mushroom', 'sx.vomit|sx.diarrhoea|sx.jaundice|sx.confused|sx.drowsy'], 'message'),
 	u('poisoning', ['act.ingest|act.accident_ingest', 'q.pills_some', 'mod.at_once'], 'sentence'),
 	u('poisoning', ['mod.double_dose']),
-	e('poisoning', ['act.ingest|act.accident_ingest|sub.medicine', 'sh.intent_self'], 'message', { keep: true }),
+	e('poisoning', ['act.ingest|act.accident_ingest|sub.medicine', 'sh.intent_self'], 'message', {
+		keep: true
+	}),
 
 	// --- button batteries and magnets: NCPC guideline -------------------------------------------
-	e('button_battery', ['sub.button_battery', 'act.ingest|act.accident_ingest|act.insert|b.nose|b.ear|b.mouth|b.throat'], 'sentence'),
+	e(
+		'button_battery',
+		['sub.button_battery', 'act.ingest|act.accident_ingest|act.insert|b.nose|b.ear|b.mouth|b.throat'],
+		'sentence'
+	),
 	e('button_battery', ['sub.battery', 'act.accident_ingest|act.insert|b.nose|b.ear|b.throat'], 'sentence'),
 	e('button_battery', ['sub.battery', CHILD, 'mod.missing'], 'message'),
 	e('button_battery', ['sub.magnets', 'act.accident_ingest'], 'sentence'),
@@ -294,48 +416,128 @@ export const RULES: readonly RuleSpec[] = [
 
 	// --- caustics and hydrocarbons: NPIS ------------------------------------------------------
 	e('caustic', ['act.ingest|act.accident_ingest', 'sub.caustic|sub.hydrocarbon|sub.laundry_pod'], 'sentence'),
-	e('caustic', [CHILD, 'sub.caustic|sub.hydrocarbon|sub.laundry_pod', 'b.mouth|sx.vomit|sx.cough|sx.drool|act.bite'], 'message'),
+	e(
+		'caustic',
+		[CHILD, 'sub.caustic|sub.hydrocarbon|sub.laundry_pod', 'b.mouth|sx.vomit|sx.cough|sx.drool|act.bite'],
+		'message'
+	),
 
 	// --- self-harm: C-SSRS screener ------------------------------------------------------------
 	e('self_harm', ['sh.ideation']),
 	e('self_harm', ['sh.plan'], 'clause', { keep: true }),
 	u('self_harm', ['sh.selfinjury']),
-	e('self_harm', ['sh.selfinjury', 'sx.bleed_heavy|mod.deep|sh.ideation|sh.intent_self|sh.method|mod.persistent'], 'message'),
+	e(
+		'self_harm',
+		['sh.selfinjury', 'sx.bleed_heavy|mod.deep|sh.ideation|sh.intent_self|sh.method|mod.persistent'],
+		'message'
+	),
 	e('self_harm', ['sh.save_pills'], 'clause', { keep: true }),
 	e('self_harm', ['sh.better_off']),
-	e('self_harm', ['sh.goodbye'], 'message', { topic: ['sh.ideation|sh.ideation_weak|sh.topic|sh.burden|sh.method|sh.time'] }),
+	e('self_harm', ['sh.goodbye'], 'message', {
+		topic: ['sh.ideation|sh.ideation_weak|sh.topic|sh.burden|sh.method|sh.time']
+	}),
 	e('self_harm', ['sh.burden', 'sh.ideation_weak|sh.method|sh.time|sh.goodbye|sh.intent'], 'message'),
 	u('self_harm', ['sh.burden']),
 	u('self_harm', ['sh.ideation_weak']),
 	e('self_harm', ['sh.ideation_weak', 'sh.method|sh.time|sh.goodbye|sh.save_pills|sh.intent'], 'message'),
-	e('self_harm', ['sh.method', 'sh.intent|sh.time'], 'message', { topic: ['sh.ideation|sh.ideation_weak|sh.topic|sh.burden'] }),
-	e('self_harm', ['sh.plan_generic|sh.time|sh.method'], 'message', { topic: ['sh.ideation|sh.ideation_weak|sh.topic'] }),
-	e('self_harm', ['sh.intent_self', 'act.ingest|act.accident_ingest|sx.wound|sx.bleed|sub.medicine|sh.method'], 'message'),
+	e('self_harm', ['sh.method', 'sh.intent|sh.time'], 'message', {
+		topic: ['sh.ideation|sh.ideation_weak|sh.topic|sh.burden']
+	}),
+	e('self_harm', ['sh.plan_generic|sh.time|sh.method'], 'message', {
+		topic: ['sh.ideation|sh.ideation_weak|sh.topic']
+	}),
+	e(
+		'self_harm',
+		['sh.intent_self', 'act.ingest|act.accident_ingest|sx.wound|sx.bleed|sub.medicine|sh.method'],
+		'message'
+	),
 
 	// --- anaphylaxis: Resuscitation Council UK --------------------------------------------------
 	e('anaphylaxis', ['ev.anaphylaxis']),
 	e('anaphylaxis', ['sx.swelling', 'b.tongue|b.throat'], 'clause', { keep: true }),
-	e('anaphylaxis', ['sx.swelling', 'b.lips|b.face|b.eye|b.mouth', 'sx.breathless|sx.cant_swallow|sx.throat_tight|sx.wheeze|sx.presyncope|sx.voice_change|sx.breathless_mild'], 'message'),
-	e('anaphylaxis', ['sx.throat_tight', 'sub.allergen|ev.allergy|act.sting|sx.hives|sx.swelling|sx.breathless|act.ingest'], 'message'),
-	e('anaphylaxis', ['sx.hives', 'sx.breathless|sx.cant_swallow|sx.presyncope|sx.collapse|vital.bp_low|sx.throat_tight'], 'message'),
-	e('anaphylaxis', ['sx.swelling', 'b.lips|b.face|b.eye|b.mouth', 'sub.allergen|ev.allergy|act.sting', 'mod.worsening|mod.sudden'], 'message'),
+	e(
+		'anaphylaxis',
+		[
+			'sx.swelling',
+			'b.lips|b.face|b.eye|b.mouth',
+			'sx.breathless|sx.cant_swallow|sx.throat_tight|sx.presyncope|sx.voice_change|sx.breathless_mild'
+		],
+		'message'
+	),
+	e(
+		'anaphylaxis',
+		['sx.throat_tight', 'sub.allergen|ev.allergy|act.sting|sx.hives|sx.swelling|sx.breathless|act.ingest'],
+		'message'
+	),
+	e(
+		'anaphylaxis',
+		['sx.hives', 'sx.breathless|sx.cant_swallow|sx.presyncope|sx.collapse|vital.bp_low|sx.throat_tight'],
+		'message'
+	),
+	e(
+		'anaphylaxis',
+		[
+			'sx.swelling',
+			'b.lips|b.face|b.eye|b.mouth',
+			'sub.allergen|ev.allergy|act.sting',
+			'mod.worsening|mod.sudden'
+		],
+		'message'
+	),
 	e('anaphylaxis', ['act.epipen']),
-	u('anaphylaxis', ['sx.swelling', 'b.lips|b.face|b.eye|b.mouth', 'sub.allergen|ev.allergy|act.sting'], 'message'),
+	u(
+		'anaphylaxis',
+		['sx.swelling', 'b.lips|b.face|b.eye|b.mouth', 'sub.allergen|ev.allergy|act.sting'],
+		'message'
+	),
 	u('anaphylaxis', ['sx.throat_tight']),
 
 	// --- pregnancy and after birth: NHS; RCOG; NICE --------------------------------------------
-	e('pregnancy', ['who.pregnant', 'sx.bleed|sx.vaginal_bleed', 'mod.heavy|mod.lots|mod.persistent|sx.clots|sx.soaking|mod.severe|@acute_abdomen|sx.presyncope'], 'message'),
+	e(
+		'pregnancy',
+		[
+			'who.pregnant',
+			'sx.bleed|sx.vaginal_bleed',
+			'mod.heavy|mod.lots|mod.persistent|sx.clots|sx.soaking|mod.severe|@acute_abdomen|sx.presyncope'
+		],
+		'message'
+	),
 	u('pregnancy', ['who.pregnant', 'sx.bleed|sx.vaginal_bleed|sx.spotting'], 'message'),
-	e('pregnancy', ['who.postpartum', 'sx.bleed|sx.vaginal_bleed', 'mod.heavy|mod.lots|mod.persistent|sx.clots|sx.soaking|sx.presyncope|sx.collapse'], 'message'),
+	e(
+		'pregnancy',
+		[
+			'who.postpartum',
+			'sx.bleed|sx.vaginal_bleed',
+			'mod.heavy|mod.lots|mod.persistent|sx.clots|sx.soaking|sx.presyncope|sx.collapse'
+		],
+		'message'
+	),
 	u('pregnancy', ['who.postpartum', 'sx.bleed|sx.vaginal_bleed'], 'message'),
-	e('pregnancy', ['who.pregnant', 'b.abdomen', 'sx.pain', 'mod.severe|mod.sudden|sx.bleed|sx.vaginal_bleed|sx.presyncope|b.shoulder|sx.collapse|pain.severe'], 'message'),
+	e(
+		'pregnancy',
+		[
+			'who.pregnant',
+			'b.abdomen',
+			'sx.pain',
+			'mod.severe|mod.sudden|sx.bleed|sx.vaginal_bleed|sx.presyncope|b.shoulder|sx.collapse|pain.severe'
+		],
+		'message'
+	),
 	e('pregnancy', ['who.pregnant', 'sx.pain', 'sx.presyncope|sx.collapse|b.shoulder'], 'message'),
 	u('pregnancy', ['who.pregnant', 'b.abdomen', 'sx.pain'], 'message'),
 	e('pregnancy', ['ev.ectopic|ev.abruption|ev.eclampsia|ev.labour_now|ev.cord']),
 	e('pregnancy', ['sx.fetal_reduced'], 'clause', { keep: true }),
 	e('pregnancy', ['sx.waters', 'preg.preterm|sx.green_fluid|sx.bleed'], 'message'),
 	u('pregnancy', ['sx.waters']),
-	e('pregnancy', ['who.pregnant|who.postpartum', 'sx.headache', 'sx.vision_loss|sx.blurred|sx.flashing|sx.swelling|b.ribs|vital.bp_crisis|mod.severe'], 'message'),
+	e(
+		'pregnancy',
+		[
+			'who.pregnant|who.postpartum',
+			'sx.headache',
+			'sx.vision_loss|sx.blurred|sx.flashing|sx.swelling|b.ribs|vital.bp_crisis|mod.severe'
+		],
+		'message'
+	),
 	e('pregnancy', ['who.pregnant|who.postpartum', 'sx.seizure|vital.bp_crisis|sx.unresponsive'], 'message'),
 	u('pregnancy', ['who.pregnant', 'vital.bp_raised'], 'message'),
 	e('pregnancy', ['who.pregnant', 'sx.contractions', 'preg.preterm'], 'message'),
@@ -343,8 +545,19 @@ export const RULES: readonly RuleSpec[] = [
 
 	// --- children: NICE NG143 red features ------------------------------------------------------
 	e('child', ['age.under3m', FEVER], 'message'),
-	e('child', [CHILD, 'sx.floppy|sx.cry_weak|sx.grunting|sx.retraction|sx.sunken|sx.unresponsive|sx.cyanosis|sx.mottled|sx.pale_ashen|sx.fontanelle_bulge|vital.rr_infant_high|sx.drowsy_strong'], 'message'),
-	e('child', [CHILD, 'sx.not_feeding|sx.no_urine', 'sx.vomit|sx.drowsy|sx.no_urine|sx.diarrhoea|sx.sunken'], 'message'),
+	e(
+		'child',
+		[
+			CHILD,
+			'sx.floppy|sx.cry_weak|sx.grunting|sx.retraction|sx.sunken|sx.unresponsive|sx.cyanosis|sx.mottled|sx.pale_ashen|sx.fontanelle_bulge|vital.rr_infant_high|sx.drowsy_strong'
+		],
+		'message'
+	),
+	e(
+		'child',
+		[CHILD, 'sx.not_feeding|sx.no_urine', 'sx.vomit|sx.drowsy|sx.no_urine|sx.diarrhoea|sx.sunken'],
+		'message'
+	),
 	u('child', ['who.infant|age.under3m|age.under6m', 'sx.not_feeding'], 'message'),
 	u('child', ['age.under6m', 'vital.temp_39'], 'message'),
 	u('child', [CHILD, 'q.over5days', FEVER], 'message'),
@@ -352,19 +565,49 @@ export const RULES: readonly RuleSpec[] = [
 
 	// --- trauma: NICE NG232 head injury; MTS major trauma ---------------------------------------
 	e('trauma', ['ev.major_trauma']),
-	e('trauma', ['ev.head_injury', `sx.vomit|sx.unresponsive|sx.collapse|sx.drowsy|sx.confused|sx.confused_strong|sx.seizure|sx.speech|sx.ear_blood|who.anticoag|sx.vision_loss|sx.double_vision|sx.weak|mod.worsening|sx.amnesia`], 'message'),
+	e(
+		'trauma',
+		[
+			'ev.head_injury',
+			`sx.vomit|sx.unresponsive|sx.collapse|sx.drowsy|sx.confused|sx.confused_strong|sx.seizure|sx.speech|sx.ear_blood|who.anticoag|sx.vision_loss|sx.double_vision|sx.weak|mod.worsening|sx.amnesia`
+		],
+		'message'
+	),
 	u('trauma', ['ev.head_injury']),
 	e('trauma', ['sx.broken', 'mod.deformed|sx.bone_exposed|b.neck|b.back|b.hip|b.thigh'], 'message'),
 	u('trauma', ['sx.broken']),
-	e('trauma', ['ev.injury|ev.fall', 'b.neck|b.back', 'sx.numb|sx.weak|mod.cant_move|sx.incontinence'], 'message'),
+	e(
+		'trauma',
+		['ev.injury|ev.fall', 'b.neck|b.back', 'sx.numb|sx.weak|mod.cant_move|sx.incontinence'],
+		'message'
+	),
 	e('trauma', ['sx.stab|sx.impaled']),
-	e('trauma', ['ev.fall|ev.injury', CHILD, 'sx.drowsy|sx.unresponsive|sx.confused|sx.confused_strong|sx.seizure|sx.collapse'], 'message'),
+	e(
+		'trauma',
+		[
+			'ev.fall|ev.injury',
+			CHILD,
+			'sx.drowsy|sx.unresponsive|sx.confused|sx.confused_strong|sx.seizure|sx.collapse'
+		],
+		'message'
+	),
 	u('trauma', ['ev.fall|ev.injury', 'sx.vomit', 'b.head|ev.head_injury|' + CHILD], 'message'),
 	u('trauma', ['ev.fall', 'who.elderly|mod.cant_get_up'], 'message'),
 
 	// --- burns: NHS burns; MTS burns and scalds ------------------------------------------------
-	e('burns', ['sx.burned', 'mod.large|b.face|b.genitals|b.throat|mod.deep|sub.chemical|sub.caustic|mod.electric|sx.breathless|b.eye|sx.cant_swallow|sx.voice_change'], 'message'),
-	e('burns', ['sx.burned', CHILD, 'sx.blister|mod.large|b.chest|b.arm|b.leg|b.abdomen|b.back|mod.deep'], 'message'),
+	e(
+		'burns',
+		[
+			'sx.burned',
+			'mod.large|b.face|b.genitals|b.throat|mod.deep|sub.chemical|sub.caustic|mod.electric|sx.breathless|b.eye|sx.cant_swallow|sx.voice_change'
+		],
+		'message'
+	),
+	e(
+		'burns',
+		['sx.burned', CHILD, 'sx.blister|mod.large|b.chest|b.arm|b.leg|b.abdomen|b.back|mod.deep'],
+		'message'
+	),
 	u('burns', ['sx.burned', 'b.hand|b.foot|b.arm|b.leg', 'sx.blister'], 'message'),
 	e('burns', ['sub.caustic', 'act.splash|act.spill'], 'sentence'),
 	e('burns', ['ev.on_fire|ev.smoke']),
@@ -374,40 +617,111 @@ export const RULES: readonly RuleSpec[] = [
 
 	// --- heat stroke: NHS; 热射病专家共识 -----------------------------------------------------------
 	e('heat_stroke', ['ev.heat_stroke']),
-	e('heat_stroke', ['env.heat|env.hot|vital.temp_40|ev.heat_exhaustion', `sx.confused|sx.confused_strong|sx.unresponsive|sx.collapse|sx.seizure|sx.sweat_absent|sx.speech|sx.balance|sx.behaviour`], 'message'),
+	e(
+		'heat_stroke',
+		[
+			'env.heat|env.hot|vital.temp_40|ev.heat_exhaustion',
+			`sx.confused|sx.confused_strong|sx.unresponsive|sx.collapse|sx.seizure|sx.sweat_absent|sx.speech|sx.balance|sx.behaviour`
+		],
+		'message'
+	),
 	e('heat_stroke', ['env.hot_car'], 'message'),
 	e('heat_stroke', ['sx.sweat_absent', `${CONFUSION}|sx.vomit|sx.seizure|sx.balance`], 'message'),
 	e('heat_stroke', ['vital.temp_very_high', 'env.heat|env.hot'], 'message'),
 	u('heat_stroke', ['ev.heat_exhaustion']),
-	e('heat_stroke', ['ev.heat_exhaustion|env.heat', 'mod.not_helping|mod.persistent|q.over20min', 'sx.presyncope|sx.vomit|sx.headache|sx.confused|sx.nausea'], 'message'),
-	u('heat_stroke', ['env.heat|env.hot', 'sx.headache|sx.presyncope|sx.vomit|sx.nausea|sx.cramp_or_seizure|vital.temp_39'], 'message'),
+	e(
+		'heat_stroke',
+		[
+			'ev.heat_exhaustion|env.heat',
+			'mod.not_helping|mod.persistent|q.over20min',
+			'sx.presyncope|sx.vomit|sx.headache|sx.confused|sx.nausea'
+		],
+		'message'
+	),
+	u(
+		'heat_stroke',
+		['env.heat|env.hot', 'sx.headache|sx.presyncope|sx.vomit|sx.nausea|sx.cramp_or_seizure|vital.temp_39'],
+		'message'
+	),
 
 	// --- hypothermia: NHS ----------------------------------------------------------------------
 	e('hypothermia', ['ev.hypothermia']),
-	e('hypothermia', ['vital.temp_low|env.cold_exposure|env.cold', `sx.confused|sx.confused_strong|sx.drowsy|sx.unresponsive|sx.speech|sx.shiver_stopped|sx.balance|sx.collapse`], 'message'),
+	e(
+		'hypothermia',
+		[
+			'vital.temp_low|env.cold_exposure|env.cold',
+			`sx.confused|sx.confused_strong|sx.drowsy|sx.unresponsive|sx.speech|sx.shiver_stopped|sx.balance|sx.collapse`
+		],
+		'message'
+	),
 	e('hypothermia', ['vital.temp_very_low']),
 	u('hypothermia', ['vital.temp_low']),
-	e('hypothermia', ['sx.shiver_stopped', 'sx.cold_skin|sx.confused|sx.drowsy|sx.unresponsive|env.cold_exposure|sx.speech|vital.temp_low'], 'message'),
-	e('hypothermia', [CHILD, 'sx.cold_skin', 'sx.floppy|sx.lethargic|sx.drowsy|env.cold_exposure|sx.unresponsive'], 'message'),
+	e(
+		'hypothermia',
+		[
+			'sx.shiver_stopped',
+			'sx.cold_skin|sx.confused|sx.drowsy|sx.unresponsive|env.cold_exposure|sx.speech|vital.temp_low'
+		],
+		'message'
+	),
+	e(
+		'hypothermia',
+		[CHILD, 'sx.cold_skin', 'sx.floppy|sx.lethargic|sx.drowsy|env.cold_exposure|sx.unresponsive'],
+		'message'
+	),
 	u('hypothermia', ['env.cold_exposure', 'sx.rigors|sx.numb|sx.pale'], 'message'),
 
 	// --- hypoglycaemia: ADA levels; NHS ---------------------------------------------------------
-	e('hypoglycaemia', ['ev.hypo|vital.glucose_low|cond.diabetes|drug.insulin', `${CONFUSION}|sx.confused_strong|sx.seizure|sx.cant_swallow|sx.behaviour`], 'message'),
+	e(
+		'hypoglycaemia',
+		[
+			'ev.hypo|vital.glucose_low|cond.diabetes|drug.insulin',
+			`${CONFUSION}|sx.confused_strong|sx.seizure|sx.cant_swallow|sx.behaviour`
+		],
+		'message'
+	),
 	e('hypoglycaemia', ['vital.glucose_critical']),
 	e('hypoglycaemia', ['ev.hypo|vital.glucose_low', 'mod.not_helping'], 'message'),
 	u('hypoglycaemia', ['vital.glucose_very_low']),
 	e('hypoglycaemia', ['vital.glucose_very_low', `sx.presyncope|sx.collapse|sx.weak|${CONFUSION}`], 'message'),
 	u('hypoglycaemia', ['ev.hypo']),
-	u('hypoglycaemia', ['vital.glucose_low', 'sx.sweat|sx.rigors|sx.presyncope|sx.palpitations|cond.diabetes|drug.insulin'], 'message'),
+	u(
+		'hypoglycaemia',
+		['vital.glucose_low', 'sx.sweat|sx.rigors|sx.presyncope|sx.palpitations|cond.diabetes|drug.insulin'],
+		'message'
+	),
 
 	// --- hyperglycaemia: ADA (DKA, HHS); NHS ----------------------------------------------------
 	e('hyperglycaemia', ['vital.glucose_very_high']),
 	e('hyperglycaemia', ['ev.dka']),
 	e('hyperglycaemia', ['vital.glucose_hi']),
-	e('hyperglycaemia', ['vital.glucose_high|vital.ketone_high', `sx.vomit|sx.breathless|sx.kussmaul|sx.fruity_breath|sx.drowsy|${CONFUSION}|@acute_abdomen`], 'message'),
-	e('hyperglycaemia', ['cond.diabetes|vital.glucose_raised', 'sx.fruity_breath|sx.kussmaul|vital.ketone_high'], 'message'),
-	e('hyperglycaemia', ['cond.diabetes', 'sx.vomit', 'sx.drowsy|sx.breathless|sx.confused|sx.confused_strong|sx.kussmaul|b.abdomen'], 'message'),
-	e('hyperglycaemia', ['sx.thirst', 'sx.polyuria', 'sx.vomit|sx.drowsy|sx.kussmaul|sx.breathless|sx.confused|b.abdomen'], 'message'),
+	e(
+		'hyperglycaemia',
+		[
+			'vital.glucose_high|vital.ketone_high',
+			`sx.vomit|sx.breathless|sx.kussmaul|sx.fruity_breath|sx.drowsy|${CONFUSION}|@acute_abdomen`
+		],
+		'message'
+	),
+	e(
+		'hyperglycaemia',
+		['cond.diabetes|vital.glucose_raised', 'sx.fruity_breath|sx.kussmaul|vital.ketone_high'],
+		'message'
+	),
+	e(
+		'hyperglycaemia',
+		[
+			'cond.diabetes',
+			'sx.vomit',
+			'sx.drowsy|sx.breathless|sx.confused|sx.confused_strong|sx.kussmaul|b.abdomen'
+		],
+		'message'
+	),
+	e(
+		'hyperglycaemia',
+		['sx.thirst', 'sx.polyuria', 'sx.vomit|sx.drowsy|sx.kussmaul|sx.breathless|sx.confused|b.abdomen'],
+		'message'
+	),
 	u('hyperglycaemia', ['vital.glucose_high']),
 	u('hyperglycaemia', ['vital.ketone_raised|vital.ketone_high']),
 	u('hyperglycaemia', ['cond.diabetes', 'sx.vomit|sx.thirst'], 'message'),
@@ -422,17 +736,34 @@ export const RULES: readonly RuleSpec[] = [
 	e('acute_abdomen', ['b.abdomen', 'sx.pain', 'mod.sudden', 'mod.severe|pain.severe'], 'sentence'),
 	e('acute_abdomen', ['sx.no_wind', 'sx.vomit|sx.distended'], 'message'),
 	e('acute_abdomen', ['sx.distended', 'sx.vomit', 'sx.pain|mod.severe'], 'message'),
-	e('acute_abdomen', ['b.testicle', 'sx.pain|sx.swelling', 'mod.sudden|mod.severe|sx.vomit|pain.severe'], 'message'),
+	e(
+		'acute_abdomen',
+		['b.testicle', 'sx.pain|sx.swelling', 'mod.sudden|mod.severe|sx.vomit|pain.severe'],
+		'message'
+	),
 	u('acute_abdomen', ['b.testicle', 'sx.pain|sx.swelling'], 'message'),
 	u('acute_abdomen', ['b.abdomen', 'sx.pain', 'mod.severe|pain.severe|mod.worsening']),
-	e('acute_abdomen', ['b.abdomen', 'sx.pain', 'mod.severe|pain.severe', `${FAINTNESS}|sx.vomit_blood|sx.black_stool|vital.bp_low`], 'message'),
+	e(
+		'acute_abdomen',
+		[
+			'b.abdomen',
+			'sx.pain',
+			'mod.severe|pain.severe',
+			`${FAINTNESS}|sx.vomit_blood|sx.black_stool|vital.bp_low`
+		],
+		'message'
+	),
 
 	// --- eye: NHS eye emergencies ---------------------------------------------------------------
 	e('eye', ['sx.vision_loss', 'mod.sudden|mod.one'], 'sentence'),
 	e('eye', ['b.eye', 'sub.caustic'], 'sentence'),
 	u('eye', ['b.eye', 'sub.chemical'], 'sentence'),
 	e('eye', ['b.eye', 'act.penetrate|sx.wound|sx.stab|sx.impaled'], 'clause', { keep: true }),
-	e('eye', ['b.eye', 'sx.pain', 'mod.severe|pain.severe', 'sx.blurred|sx.vision_loss|sx.halos|sx.vomit|sx.red_eye'], 'message'),
+	e(
+		'eye',
+		['b.eye', 'sx.pain', 'mod.severe|pain.severe', 'sx.blurred|sx.vision_loss|sx.halos|sx.vomit|sx.red_eye'],
+		'message'
+	),
 	e('eye', ['sx.curtain']),
 	e('eye', ['sx.flashes', 'mod.sudden|sx.curtain|sx.floaters'], 'sentence'),
 	u('eye', ['sx.blurred', 'mod.sudden']),
@@ -443,7 +774,11 @@ export const RULES: readonly RuleSpec[] = [
 	e('spinal', ['b.back', 'sx.pain', 'sx.incontinence|sx.retention'], 'message'),
 	e('spinal', ['b.back', 'b.both_legs', 'sx.weak|sx.numb'], 'message'),
 	e('spinal', ['sx.saddle_numb']),
-	e('spinal', ['b.both_legs', 'sx.weak|sx.numb|mod.cant_move', 'sx.incontinence|sx.retention|ev.fall|ev.injury|b.back'], 'message'),
+	e(
+		'spinal',
+		['b.both_legs', 'sx.weak|sx.numb|mod.cant_move', 'sx.incontinence|sx.retention|ev.fall|ev.injury|b.back'],
+		'message'
+	),
 	e('spinal', ['cond.back|b.back', 'sx.incontinence|sx.retention'], 'message'),
 
 	// --- the assistant's own answer ------------------------------------------------------------

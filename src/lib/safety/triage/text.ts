@@ -29,6 +29,25 @@ export interface Prepared {
 
 const T2S: Readonly<Record<string, string>> = t2s.map;
 
+/** Full-width punctuation kept as it is: ！（），：；？ */
+const KEPT_FULL_WIDTH: ReadonlySet<number> = new Set([
+	0xff01, 0xff08, 0xff09, 0xff0c, 0xff1a, 0xff1b, 0xff1f
+]);
+
+function escapeClass(chars: string): string {
+	return chars.replace(/[\\\]^-]/g, '\\$&');
+}
+
+/**
+ * Anything prepare() would change: upper-case or non-ASCII Latin letters, control characters,
+ * the full-width block, odd spaces and invisible characters, typographic punctuation, and the
+ * traditional characters of the table. Text without any (most messages) is returned as it is.
+ */
+const NEEDS_FOLDING = new RegExp(
+	`[A-Z\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u2fff\\u3000\\uff00\\uff02-\\uff07\\uff0a\\uff0b\\uff0d-\\uff19\\uff1c-\\uff1e\\uff20-\\uffef\\ufeff${escapeClass(Object.keys(t2s.map).join(''))}]`,
+	'u'
+);
+
 function isInvisible(code: number): boolean {
 	return (
 		(code >= 0x200b && code <= 0x200f) ||
@@ -64,6 +83,9 @@ function foldChar(code: number, ch: string): string {
 		if (code === 0x7f) return ' ';
 		return ch;
 	}
+	// Full-width ASCII folds, except the CJK punctuation the clause splitter reads as it is
+	// (！（），：；？): keeping them spares most Chinese text the slow path.
+	if (KEPT_FULL_WIDTH.has(code)) return ch;
 	if (code >= 0xff01 && code <= 0xff5e) return foldChar(code - 0xfee0, String.fromCharCode(code - 0xfee0));
 	if (isInvisible(code)) return '';
 	if (isSpace(code)) return ' ';
@@ -112,48 +134,74 @@ function foldChar(code: number, ch: string): string {
 	return ch;
 }
 
+// Traditional characters of the table, as a bitmap over U+3400–U+9FFF (the CJK fast path).
+const TRAD_FROM = 0x3400;
+const TRAD_BITS = new Uint8Array(0x9fff - TRAD_FROM + 1);
+for (const ch of Object.keys(T2S)) {
+	const code = ch.codePointAt(0) ?? 0;
+	if (code >= TRAD_FROM && code <= 0x9fff) TRAD_BITS[code - TRAD_FROM] = 1;
+}
+
+/** Whether the character at `code` stays as it is (the fast path of prepare). */
+function unchanged(code: number): boolean {
+	if (code < 0x80) return (code >= 0x20 && code < 0x7f && !(code >= 0x41 && code <= 0x5a)) || code === 0x0a;
+	if (code >= 0x3001 && code < 0xff00)
+		return code < TRAD_FROM || code > 0x9fff || TRAD_BITS[code - TRAD_FROM] === 0;
+	return KEPT_FULL_WIDTH.has(code);
+}
+
 /** Folds `source` for matching; see the module comment. */
 export function prepare(source: string): Prepared {
 	const text = typeof source === 'string' ? source : '';
+	if (!NEEDS_FOLDING.test(text)) return identity(text);
 	const parts: string[] = [];
-	const origin: number[] = [];
-	let plainFrom = 0;
-	let changed = false;
-	const flushPlain = (to: number) => {
-		if (to > plainFrom) {
-			parts.push(text.slice(plainFrom, to));
-			for (let k = plainFrom; k < to; k++) origin.push(k);
+	let origin = new Int32Array(text.length + 16);
+	let o = 0;
+	const put = (index: number) => {
+		if (o >= origin.length) {
+			const grown = new Int32Array(origin.length * 2);
+			grown.set(origin);
+			origin = grown;
 		}
+		origin[o++] = index;
 	};
-	for (let i = 0; i < text.length; ) {
-		const code = text.codePointAt(i) ?? 0;
-		const width = code > 0xffff ? 2 : 1;
-		// Fast path: lower-case ASCII letters, digits, punctuation and CJK without a mapping stay.
-		if ((code >= 0x20 && code < 0x7f && !(code >= 0x41 && code <= 0x5a)) || code === 0x0a) {
+	let plainFrom = 0;
+	for (let i = 0; i < text.length;) {
+		const code = text.charCodeAt(i);
+		if (unchanged(code)) {
 			i += 1;
 			continue;
 		}
+		const full = code >= 0xd800 && code <= 0xdbff ? (text.codePointAt(i) ?? code) : code;
+		const width = full > 0xffff ? 2 : 1;
 		const ch = width === 2 ? text.slice(i, i + 2) : text.charAt(i);
-		const folded = code >= 0x4e00 && code <= 0x9fff && T2S[ch] === undefined ? ch : foldChar(code, ch);
+		const folded = foldChar(full, ch);
 		if (folded === ch) {
 			i += width;
 			continue;
 		}
-		changed = true;
-		flushPlain(i);
+		if (i > plainFrom) {
+			parts.push(text.slice(plainFrom, i));
+			for (let k = plainFrom; k < i; k++) put(k);
+		}
 		parts.push(folded);
-		for (let k = 0; k < folded.length; k++) origin.push(i);
+		for (let k = 0; k < folded.length; k++) put(i);
 		i += width;
 		plainFrom = i;
 	}
-	if (!changed) {
-		const identity = new Int32Array(text.length + 1);
-		for (let k = 0; k <= text.length; k++) identity[k] = k;
-		return { text, origin: identity, source: text };
+	if (parts.length === 0) return identity(text);
+	if (text.length > plainFrom) {
+		parts.push(text.slice(plainFrom));
+		for (let k = plainFrom; k < text.length; k++) put(k);
 	}
-	flushPlain(text.length);
-	origin.push(text.length);
-	return { text: parts.join(''), origin: Int32Array.from(origin), source: text };
+	put(text.length);
+	return { text: parts.join(''), origin: origin.slice(0, o), source: text };
+}
+
+function identity(text: string): Prepared {
+	const origin = new Int32Array(text.length + 1);
+	for (let k = 0; k <= text.length; k++) origin[k] = k;
+	return { text, origin, source: text };
 }
 
 /** The original-text span of folded span [start, end). */
@@ -174,5 +222,9 @@ export function originalSpan(prepared: Prepared, start: number, end: number): { 
 
 /** True for a CJK ideograph. */
 export function isHan(code: number): boolean {
-	return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+	return (
+		(code >= 0x4e00 && code <= 0x9fff) ||
+		(code >= 0x3400 && code <= 0x4dbf) ||
+		(code >= 0xf900 && code <= 0xfaff)
+	);
 }
