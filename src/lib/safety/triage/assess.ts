@@ -230,6 +230,8 @@ function staffMentions(m: Model, text: string, extra: ExtraTerms | undefined): M
 
 type Accept = (state: MentionState) => boolean;
 
+const NO_UNITS: readonly number[] = [];
+
 /**
  * Affirmed (or topic-eligible) mentions indexed by scope unit and concept: one flat map per scope,
  * keyed unit × concepts + concept, so a long message costs no allocation per clause.
@@ -276,11 +278,20 @@ class Facts {
 		}
 	}
 
-	unitsWith(scope: Scope, concepts: ReadonlySet<number>): number[] {
-		if (concepts.size === 1) for (const c of concepts) return this.#where[scope].get(c) ?? [];
-		const out = new Set<number>();
-		for (const c of concepts) for (const u of this.#where[scope].get(c) ?? []) out.add(u);
-		return [...out];
+	unitsWith(scope: Scope, concepts: ReadonlySet<number>): readonly number[] {
+		const where = this.#where[scope];
+		let only: number[] | undefined;
+		let out: Set<number> | undefined;
+		for (const c of concepts) {
+			const units = where.get(c);
+			if (units === undefined) continue;
+			if (only === undefined) only = units;
+			else {
+				out ??= new Set(only);
+				for (const u of units) out.add(u);
+			}
+		}
+		return out !== undefined ? [...out] : (only ?? NO_UNITS);
 	}
 
 	find(scope: Scope, unit: number, concepts: ReadonlySet<number>): ReadMention | null {
@@ -515,6 +526,18 @@ function distinctChunks(p: Prepared): Prepared {
 	return { text: parts.join(''), origin: Int32Array.from(origin), source: p.source };
 }
 
+function setAside(m: Model, p: Prepared, read: readonly ReadMention[]): SuppressedEvidence[] {
+	const suppressed: SuppressedEvidence[] = [];
+	for (const f of evaluate(m, read, () => true)) {
+		for (const r of f.mentions) {
+			if (r.state === 'affirmed') continue;
+			const reason: SuppressionReason = r.state;
+			suppressed.push({ ...toEvidence(p, f.category, r), reason });
+		}
+	}
+	return dedupe(suppressed);
+}
+
 /** Reads one message (or answer) in full: the shared pipeline of `assess` and `assessAnswer`. */
 function triage(text: string, options?: AssessOptions, answer = false): TriageVerdict {
 	const source = typeof text === 'string' ? text : '';
@@ -575,18 +598,14 @@ function triage(text: string, options?: AssessOptions, answer = false): TriageVe
 	};
 
 	// What would have fired had every mention counted: its set-aside evidence, with the reason (for
-	// explanations; left out beyond the longest message a patient can send, to bound the work).
+	// explanations; computed when first read, and left out beyond the longest message a patient can
+	// send, to bound the work).
 	if (source.length <= MAX_EXPLAINED && read.some((r) => r.state !== 'affirmed')) {
-		const all = evaluate(m, read, () => true);
-		const suppressed: SuppressedEvidence[] = [];
-		for (const f of all) {
-			for (const r of f.mentions) {
-				if (r.state === 'affirmed') continue;
-				const reason: SuppressionReason = r.state;
-				suppressed.push({ ...toEvidence(p, f.category, r), reason });
-			}
-		}
-		verdict.suppressed = dedupe(suppressed);
+		let suppressed: SuppressedEvidence[] | null = null;
+		Object.defineProperty(verdict, 'suppressed', {
+			enumerable: true,
+			get: () => (suppressed ??= setAside(m, p, read))
+		});
 	}
 	return verdict;
 }
