@@ -211,7 +211,7 @@ describe('assess', () => {
 
 		it('matches English extra terms as whole words, case-insensitively', () => {
 			const extra = { extraTerms: { cardiac: ['Widowmaker'] } };
-			expect(assess('doctor said it was a WIDOWMAKER', 'en', extra).categories).toEqual(['cardiac']);
+			expect(assess('my husband is having a WIDOWMAKER', 'en', extra).categories).toEqual(['cardiac']);
 			expect(assess('widowmakers club', 'en', extra).emergency).toBe(false);
 		});
 

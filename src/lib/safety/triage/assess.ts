@@ -35,7 +35,7 @@ export interface Evidence {
 	end: number;
 }
 
-export type SuppressionReason = 'negated' | 'history' | 'hypothetical' | 'general' | 'story';
+export type SuppressionReason = 'negated' | 'history' | 'hypothetical' | 'general' | 'story' | 'treated';
 
 export interface SuppressedEvidence extends Evidence {
 	reason: SuppressionReason;
@@ -309,6 +309,7 @@ const STATE_ORDER: readonly MentionState[] = [
 	'affirmed',
 	'history',
 	'story',
+	'treated',
 	'general',
 	'hypothetical',
 	'negated'

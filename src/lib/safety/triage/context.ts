@@ -83,7 +83,8 @@ export function clauseAt(clauses: readonly Clause[], pos: number): number {
 	return found;
 }
 
-export type MentionState = 'affirmed' | 'negated' | 'history' | 'hypothetical' | 'general' | 'story';
+export type MentionState =
+	'affirmed' | 'negated' | 'history' | 'hypothetical' | 'general' | 'story' | 'treated';
 
 export const FLAG_MILD = 1;
 export const FLAG_RESOLVED = 2;
@@ -105,6 +106,7 @@ const TRIGGER_KINDS = [
 	'general',
 	'generalnear',
 	'story',
+	'treated',
 	'person',
 	'mild',
 	'resolved',
@@ -393,6 +395,9 @@ export function readContext(
 			else if (!personal && t('general').any(sentence.start, sentence.end)) state = 'general';
 			else if (t('story').any(sentence.start, sentence.end) && !t('now').any(clause.start, clause.end))
 				state = 'story';
+			// Already in clinicians' care ("she's in ICU after the crash", "住院了"): a relative asking.
+			else if (t('treated').any(sentence.start, sentence.end) && !t('now').any(clause.start, clause.end))
+				state = 'treated';
 		}
 
 		// Modifiers that lower the level but never hide a finding.

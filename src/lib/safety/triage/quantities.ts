@@ -53,6 +53,8 @@ export function chineseNumber(s: string): number | null {
 		const unit = range[3] === undefined ? 1 : (ZH_UNITS[range[3]] ?? 1);
 		return a * unit;
 	}
+	// "一百九几" (a hundred and ninety-something): the lower bound.
+	text = text.replace(/([一二两三四五六七八九])几$/u, '$1');
 	text = text.replace(/几/g, (_m, i: number) => (i === 0 ? '二' : '一'));
 	let total = 0;
 	let section = 0;
@@ -151,8 +153,21 @@ function numbers(text: string): NumberToken[] {
 						: (ZH_DIGITS[spoken[1] ?? ''] ?? 0);
 				value += d / 10;
 			}
-		} else if (m[2] !== undefined) value = chineseNumber(m[2]);
-		else if (m[3] !== undefined) value = englishNumber(m[3]);
+		} else if (m[2] !== undefined) {
+			// "一百六一会儿一百七": the 一 belongs to the next word (一会儿, 一下, 一直).
+			let zh = m[2];
+			if (
+				zh.length > 2 &&
+				zh.endsWith('一') &&
+				/^[会下阵直点些边起样共]/u.test(text.charAt(m.index + zh.length))
+			)
+				zh = zh.slice(0, -1);
+			value = chineseNumber(zh);
+			if (zh !== m[2] && value !== null && Number.isFinite(value)) {
+				out.push({ start: m.index, end: m.index + zh.length, value });
+				continue;
+			}
+		} else if (m[3] !== undefined) value = englishNumber(m[3]);
 		// A lone Chinese digit counts only before a unit or measure word: "一直", "三高" are words.
 		if (
 			m[2] !== undefined &&
@@ -279,8 +294,14 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 		// Scores ("NEWS2 3分"), HbA1c (mmol/mol or %) and per-mol units are not vital signs.
 		if (/^\s*分(?!钟)/u.test(after) || label === 'v.hba1c' || /^\s*mmol\s*\/\s*mol/.test(after)) continue;
 
-		// Blood pressure: "180/120", "高压180低压110".
-		const bp = /^\s*[/／]\s*(\d{2,3})/.exec(after);
+		// Blood pressure: "180/120", "200 over 110", "七十/四十", "高压180低压110".
+		let bp = /^\s*(?:[/／]|over\b)\s*(\d{2,3})/.exec(after);
+		const next = nums[i + 1];
+		if (bp === null && next !== undefined) {
+			const slash = /^\s*(?:[/／]|over\b)\s*/.exec(after);
+			if (slash !== null && next.start === n.end + slash[0].length && Number.isInteger(next.value))
+				bp = Object.assign([text.slice(n.end, next.end), String(next.value)], { index: 0, input: after });
+		}
 		if (bp !== null && Number.isInteger(v)) {
 			const dia = Number(bp[1]);
 			const looksLikeBp =
@@ -294,16 +315,15 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 				continue;
 			}
 		}
-		if (
-			label === 'v.bp' &&
-			/高压|收缩压|上压|systolic|top number/.test(text.slice(Math.max(0, n.start - 8), n.start))
-		)
-			bloodPressure(v, 0, n.start, unitEnd, add);
-		else if (
-			label === 'v.bp' &&
-			/低压|舒张压|下压|diastolic|bottom number/.test(text.slice(Math.max(0, n.start - 8), n.start))
-		)
-			bloodPressure(0, v, n.start, unitEnd, add);
+		if (label === 'v.bp' && (unit === null || g.mmhg !== undefined)) {
+			// The nearest keyword says which number it is; a lone reading is the systolic one
+			// ("血压两百多", "bp 200 over something").
+			const before = text.slice(Math.max(0, n.start - 10), n.start);
+			const sys = lastMatch(before, /高压|收缩压|上压|systolic|top number/g);
+			const dia = lastMatch(before, /低压|舒张压|下压|diastolic|bottom number/g);
+			if (dia > sys) bloodPressure(0, v, n.start, unitEnd, add);
+			else if (sys >= 0 || (v >= 50 && v <= 300)) bloodPressure(v, 0, n.start, unitEnd, add);
+		}
 
 		if (g.pct !== undefined || label === 'v.spo2') {
 			if ((label === 'v.spo2' || g.pct !== undefined) && label !== 'v.glucose' && label !== 'v.pain') {
@@ -457,6 +477,12 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 		end: Math.max(r.end, r.start + 1),
 		concepts: lexicon.expand([lexicon.id(r.concept)])
 	}));
+}
+
+function lastMatch(text: string, re: RegExp): number {
+	let last = -1;
+	for (const m of text.matchAll(re)) last = m.index;
+	return last;
 }
 
 function nearDosing(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {

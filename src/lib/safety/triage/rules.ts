@@ -119,6 +119,7 @@ export const DERIVED: readonly DeriveSpec[] = [
 	d('sx.speech', ['b.speech', 'sx.speech_bad']),
 	d('sx.cold_skin', ['b.skin|b.hand|b.foot|b.whole_body|b.body', 'sx.cold']),
 	d('ev.major_trauma', ['ev.fall', 'env.height'], 'sentence'),
+	d('ev.head_injury', ['act.struck', 'b.head'], 'sentence'),
 	d('sx.burned', ['sub.hot_liquid', 'act.spill|b.skin|sx.blister'], 'sentence'),
 	d('sx.fetal_reduced', ['b.fetal', 'sx.reduced']),
 	d('sx.eye_pain', ['b.eye|b.one_eye', 'sx.pain']),
@@ -130,7 +131,8 @@ export const DERIVED: readonly DeriveSpec[] = [
 	d('sx.fontanelle_bulge', ['b.fontanelle', 'sx.bulge']),
 	d('sx.vision_loss', ['b.eye|b.one_eye', 'sx.lost']),
 	d('mod.deep', ['sx.burned', 'sx.burn_deep'], 'sentence'),
-	d('mod.worst', ['mod.never_had', 'mod.this_bad'])
+	d('mod.worst', ['mod.never_had', 'mod.this_bad']),
+	d('sx.legs_deficit', ['b.both_legs', 'sx.weak|sx.numb|mod.cant_move'])
 ];
 
 /**
@@ -149,9 +151,10 @@ export const RULES: readonly RuleSpec[] = [
 	e('cardiac', ['sx.chest_pain']),
 	e(
 		'cardiac',
-		['sx.pain|sx.pressure|sx.numb|sx.discomfort', 'sx.spread', 'b.arm|b.jaw|b.neck|b.shoulder|b.back'],
+		['sx.pain|sx.pressure|sx.numb|sx.discomfort', 'sx.spread', 'b.arm|b.jaw|b.neck|b.shoulder'],
 		'sentence'
 	),
+	e('cardiac', ['sx.chest_pain|b.chest', 'sx.spread', 'b.back'], 'sentence'),
 	e(
 		'cardiac',
 		[
@@ -161,6 +164,7 @@ export const RULES: readonly RuleSpec[] = [
 		],
 		'message'
 	),
+	e('cardiac', ['b.heart|b.chest', 'sx.pressure|sx.pain', 'b.arm|b.jaw|b.shoulder'], 'sentence'),
 	e('cardiac', ['cond.angina|ev.angina', 'mod.not_helping|mod.persistent|mod.severe'], 'message'),
 	u('cardiac', ['ev.angina']),
 
@@ -213,7 +217,7 @@ export const RULES: readonly RuleSpec[] = [
 		'blood_pressure',
 		['vital.bp_low', `${FAINTNESS}|sx.confused|sx.cold_skin|sx.pale|sx.sweat|sx.mottled`],
 		'message',
-		{ keep: true }
+		{ lower: FLAG_MILD | FLAG_BENIGN }
 	),
 	e('blood_pressure', ['vital.bp_very_low']),
 	u('blood_pressure', ['vital.bp_low']),
@@ -221,8 +225,8 @@ export const RULES: readonly RuleSpec[] = [
 	// --- breathing: NHS 999; NEWS2; BTS asthma --------------------------------------------------
 	e('breathing', ['sx.breathless'], 'clause', { unless: 'env.exercise' }),
 	u('breathing', ['sx.breathless', 'env.exercise']),
-	e('breathing', ['sx.not_breathing'], 'clause', { keep: true }),
-	e('breathing', ['sx.choking'], 'clause', { keep: true }),
+	e('breathing', ['sx.not_breathing'], 'clause', { lower: FLAG_CHRONIC }),
+	e('breathing', ['sx.choking'], 'clause', { lower: FLAG_RESOLVED }),
 	e('breathing', ['b.lips|b.face|b.skin|b.nails|b.tongue|b.mouth', 'sx.cyanosis']),
 	e('breathing', ['sx.cyanosis_lips'], 'clause', { keep: true }),
 	e('breathing', ['sx.retraction'], 'clause', { keep: true }),
@@ -269,7 +273,7 @@ export const RULES: readonly RuleSpec[] = [
 
 	// --- unconscious / sudden confusion: NHS 999; MTS collapsed adult --------------------------
 	e('unconscious', ['sx.unresponsive'], 'clause', { keep: true }),
-	e('unconscious', ['sx.not_breathing|ev.cardiac_arrest'], 'clause', { keep: true }),
+	e('unconscious', ['sx.not_breathing|ev.cardiac_arrest'], 'clause', { lower: FLAG_CHRONIC }),
 	e('unconscious', ['sx.collapse']),
 	e('unconscious', ['sx.confused_strong'], 'message', { unless: 'cond.dementia' }),
 	u('unconscious', ['sx.confused_strong|sx.confused', 'cond.dementia'], 'message'),
@@ -378,11 +382,22 @@ export const RULES: readonly RuleSpec[] = [
 			'act.accident_ingest',
 			'sub.medicine|sub.poison|sub.chemical|sub.ecig|sub.drug|sub.alcohol|sub.plant'
 		],
-		'message'
+		'message',
+		{ unless: 'sub.vitamin' }
 	),
 	e(
 		'poisoning',
 		[CHILD, 'act.ingest', 'sub.others_medicine|q.pills_some|q.pills_many|q.whole_pack'],
+		'message'
+	),
+	e(
+		'poisoning',
+		[
+			CHILD,
+			'act.ingest|act.accident_ingest',
+			'sub.medicine',
+			'sx.drowsy|sx.drowsy_strong|sx.unresponsive|sx.floppy|sx.confused|sx.seizure|sx.breathless|sx.collapse'
+		],
 		'message'
 	),
 	e('poisoning', ['act.accident_ingest', 'sub.chemical'], 'sentence'),
@@ -576,6 +591,9 @@ export const RULES: readonly RuleSpec[] = [
 	u('trauma', ['ev.head_injury']),
 	e('trauma', ['sx.broken', 'mod.deformed|sx.bone_exposed|b.neck|b.back|b.hip|b.thigh'], 'message'),
 	u('trauma', ['sx.broken']),
+	// Suspected hip fracture after a fall (NICE CG124): shortened, outward-turned leg, cannot get up.
+	e('trauma', ['ev.fall|ev.injury', 'sx.leg_shortened'], 'message'),
+	e('trauma', ['ev.fall', 'b.hip', 'mod.cant_get_up'], 'message'),
 	e(
 		'trauma',
 		['ev.injury|ev.fall', 'b.neck|b.back', 'sx.numb|sx.weak|mod.cant_move|sx.incontinence'],
@@ -727,7 +745,7 @@ export const RULES: readonly RuleSpec[] = [
 	u('hyperglycaemia', ['cond.diabetes', 'sx.vomit|sx.thirst'], 'message'),
 
 	// --- acute abdomen: NHS; MTS abdominal pain --------------------------------------------------
-	e('acute_abdomen', ['b.abdomen', 'sx.board']),
+	e('acute_abdomen', ['b.abdomen', 'sx.board'], 'sentence'),
 	e('acute_abdomen', ['sx.board_belly']),
 	e('acute_abdomen', ['sx.bile_vomit'], 'clause', { keep: true }),
 	e('acute_abdomen', ['b.abdomen', 'sx.pain', 'mod.worst'], 'sentence'),
@@ -772,13 +790,9 @@ export const RULES: readonly RuleSpec[] = [
 	// --- spinal (cauda equina): NHS ------------------------------------------------------------
 	e('spinal', ['sx.numb', 'b.saddle']),
 	e('spinal', ['b.back', 'sx.pain', 'sx.incontinence|sx.retention'], 'message'),
-	e('spinal', ['b.back', 'b.both_legs', 'sx.weak|sx.numb'], 'message'),
+	e('spinal', ['b.back', 'sx.legs_deficit'], 'message'),
 	e('spinal', ['sx.saddle_numb']),
-	e(
-		'spinal',
-		['b.both_legs', 'sx.weak|sx.numb|mod.cant_move', 'sx.incontinence|sx.retention|ev.fall|ev.injury|b.back'],
-		'message'
-	),
+	e('spinal', ['sx.legs_deficit', 'sx.incontinence|sx.retention|ev.fall|ev.injury|b.back'], 'message'),
 	e('spinal', ['cond.back|b.back', 'sx.incontinence|sx.retention'], 'message'),
 
 	// --- the assistant's own answer ------------------------------------------------------------
