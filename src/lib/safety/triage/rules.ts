@@ -132,6 +132,8 @@ export const DERIVED: readonly DeriveSpec[] = [
 	d('sx.vision_loss', ['b.eye|b.one_eye', 'sx.lost']),
 	d('mod.deep', ['sx.burned', 'sx.burn_deep'], 'sentence'),
 	d('mod.worst', ['mod.never_had', 'mod.this_bad']),
+	d('mod.double_dose', ['sub.medicine', 'mod.twice'], 'sentence'),
+	d('sx.cough_blood', ['sx.cough', 'sx.bleed']),
 	d('sx.legs_deficit', ['b.both_legs', 'sx.weak|sx.numb|mod.cant_move'])
 ];
 
@@ -431,6 +433,7 @@ export const RULES: readonly RuleSpec[] = [
 
 	// --- caustics and hydrocarbons: NPIS ------------------------------------------------------
 	e('caustic', ['act.ingest|act.accident_ingest', 'sub.caustic|sub.hydrocarbon|sub.laundry_pod'], 'sentence'),
+	u('caustic', ['sub.caustic|sub.chemical|sub.laundry_pod', 'b.mouth|b.throat|b.lips'], 'sentence'),
 	e(
 		'caustic',
 		[CHILD, 'sub.caustic|sub.hydrocarbon|sub.laundry_pod', 'b.mouth|sx.vomit|sx.cough|sx.drool|act.bite'],
@@ -776,6 +779,12 @@ export const RULES: readonly RuleSpec[] = [
 	e('eye', ['sx.vision_loss', 'mod.sudden|mod.one'], 'sentence'),
 	e('eye', ['b.eye', 'sub.caustic'], 'sentence'),
 	u('eye', ['b.eye', 'sub.chemical'], 'sentence'),
+	// A painful red eye or something in it (NHS: see an optician or 111 today).
+	u('eye', [
+		'b.eye|b.one_eye',
+		'mod.red|sx.red_eye|sx.scratchy',
+		'sx.pain|sx.scratchy|sx.photophobia|sx.blurred'
+	]),
 	e('eye', ['b.eye', 'act.penetrate|sx.wound|sx.stab|sx.impaled'], 'clause', { keep: true }),
 	e(
 		'eye',
