@@ -107,6 +107,21 @@ describe('quantities', () => {
 		expect(assess('体温只有31度，叫不醒', 'zh-CN').categories).toContain('hypothermia');
 	});
 
+	it('reads spoken and partial blood pressures and heart rates', () => {
+		const zh = (text: string) => assess(text, 'zh-CN').level;
+		expect(zh('高压一百九几，低压一百二，眼睛看东西模糊')).toBe('emergency');
+		expect(zh('血压掉到六十/三十五，人发软')).toBe('emergency');
+		expect(zh('血压两百一十多，没什么感觉')).toBe('urgent');
+		expect(zh('心率一会儿一百七一会儿一百八，胸口发闷')).toBe('emergency');
+		expect(level('bp 210 over something, vision gone blurry')).toBe('emergency');
+		expect(level('bp 118 over 76 this morning')).toBe('routine');
+	});
+
+	it('reads a repeated dose as urgent, but not a twice-daily one', () => {
+		expect(level('I think I took my metoprolol twice today by mistake')).toBe('urgent');
+		expect(level('I take metoprolol twice a day, can I have grapefruit')).toBe('routine');
+	});
+
 	it('does not read a heart rate during exercise as dangerous', () => {
 		expect(level('heart rate 170 while running intervals')).toBe('routine');
 		expect(level('heart rate 170 sitting at my desk')).toBe('emergency');
@@ -195,6 +210,16 @@ describe('scope (ConText)', () => {
 		expect(level('we were watching TV and my dad suddenly collapsed and is not responding')).toBe(
 			'emergency'
 		);
+	});
+
+	it("does not alarm on a relative already in clinicians' care, or a dream", () => {
+		expect(level('my uncle is in intensive care after his heart attack, can we bring him food')).toBe(
+			'routine'
+		);
+		expect(assess('我奶奶脑梗住院一周了，什么时候能出院', 'zh-CN').level).toBe('routine');
+		expect(level('I dreamed my son stopped breathing and now I cannot sleep')).toBe('routine');
+		// A new emergency told from the ward is still one.
+		expect(level('mum is on the ward and right now she has crushing chest pain')).toBe('emergency');
 	});
 
 	it('does not read routine care as an emergency', () => {
