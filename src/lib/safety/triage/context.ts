@@ -199,6 +199,9 @@ function gapWords(gap: string): { words: number; han: number } {
 	return { words, han };
 }
 
+/** Words that make a following past time a start ("since 2 weeks ago"), not the time of the event. */
+const SINCE_WHEN = /\b(?:since|for|from|started|starting|began|begun|start)\b|开始|以来|起/u;
+
 function withinWindow(text: string, from: number, to: number, maxWords: number, maxHan: number): boolean {
 	if (to - from > 90) return false;
 	const { words, han } = gapWords(text.slice(from, to));
@@ -335,8 +338,20 @@ export function readContext(
 		// History.
 		if (state === 'affirmed') {
 			const present = presentIn(clause.start, clause.end);
-			const past = t('hist').any(clause.start, clause.end);
-			if (past && !present) state = 'history';
+			const hist = t('hist');
+			const past = hist.any(clause.start, clause.end);
+			// A past time right after the mention is its own time, whatever follows ("a car accident
+			// last year and still has back pain", "since my heart attack 3 yrs ago") — unless it only
+			// says since when ("chest pain since 2 weeks ago").
+			const hi = hist.firstFrom(m.end);
+			const hs = hist.starts[hi] ?? Infinity;
+			const ownTime =
+				hi >= 0 &&
+				hs < clause.end &&
+				withinWindow(text, m.end, hs, 3, 4) &&
+				!SINCE_WHEN.test(text.slice(m.end, hs)) &&
+				!presentIn(m.end, hs);
+			if (past && (!present || ownTime)) state = 'history';
 			else if (!past && !present) {
 				// A clause with no time of its own takes it from a time-only clause just before it in
 				// the sentence ("Two years ago, I had a stroke"; "去年，中风过").
@@ -421,6 +436,17 @@ export function readContext(
 		if (ri >= 0 && (resolved.starts[ri] ?? Infinity) < sentence.end) {
 			const after = resolved.ends[ri] ?? 0;
 			if (!t('recur').any(after, sentence.end) && !t('now').any(after, sentence.end)) flags |= FLAG_RESOLVED;
+		}
+		// A clause that only says how much ("…, just a small amount") qualifies the one before it.
+		const next = clauses[ci + 1];
+		if (next !== undefined && next.sentence === clause.sentence && !clinicalClauses.has(ci + 1)) {
+			const k = mild.firstFrom(next.start);
+			const ks = mild.starts[k] ?? Infinity;
+			const ke = mild.ends[k] ?? 0;
+			if (k >= 0 && ks < next.end) {
+				const rest = gapWords(text.slice(next.start, ks) + ' ' + text.slice(ke, next.end));
+				if (rest.words <= 2 && rest.han <= 1) flags |= FLAG_MILD;
+			}
 		}
 		if (t('benign').any(clause.start, clause.end)) flags |= FLAG_BENIGN;
 		if (t('chronic').any(clause.start, clause.end)) flags |= FLAG_CHRONIC;

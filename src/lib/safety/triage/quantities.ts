@@ -224,6 +224,9 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 		const id = lexicon.find(l);
 		if (id >= 0) labelIds.set(id, l);
 	}
+	// "心跳好快一百五几", "heart racing at 150": a palpitation word labels the number after it.
+	const palpitations = lexicon.find('sx.palpitations');
+	if (palpitations >= 0) labelIds.set(palpitations, 'v.hr');
 	const medicine = lexicon.find('sub.medicine');
 	const othersMedicine = lexicon.find('sub.others_medicine');
 	const dosing = lexicon.find('q.dosing');

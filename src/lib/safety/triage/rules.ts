@@ -306,8 +306,9 @@ export const RULES: readonly RuleSpec[] = [
 	),
 
 	// --- headache: NICE NG150; MTS headache ------------------------------------------------------
-	e('headache', ['sx.thunderclap']),
-	e('headache', ['sx.headache', 'mod.worst'], 'sentence'),
+	// A thunderclap during exertion or sex is still a thunderclap (NICE NG150): no benign cause lowers it.
+	e('headache', ['sx.thunderclap'], 'clause', { lower: FLAG_MILD | FLAG_RESOLVED }),
+	e('headache', ['sx.headache', 'mod.worst'], 'sentence', { lower: FLAG_MILD | FLAG_RESOLVED }),
 	e('headache', ['sx.headache', 'mod.sudden', 'mod.severe|pain.severe'], 'sentence'),
 	u('headache', ['sx.headache', 'mod.severe|pain.severe']),
 	e('headache', ['sx.headache', 'ev.head_injury', 'sx.vomit|sx.drowsy|sx.confused|mod.worsening'], 'message'),
@@ -647,6 +648,12 @@ export const RULES: readonly RuleSpec[] = [
 		'message'
 	),
 	e('heat_stroke', ['env.hot_car'], 'message'),
+	// Exertional heat stroke: hot and no longer sweating after a race or work in the heat.
+	e(
+		'heat_stroke',
+		['sx.sweat_absent', 'sx.hot_skin|vital.temp_40|vital.temp_very_high|env.heat|env.hot|env.exercise'],
+		'message'
+	),
 	e('heat_stroke', ['sx.sweat_absent', `${CONFUSION}|sx.vomit|sx.seizure|sx.balance`], 'message'),
 	e('heat_stroke', ['vital.temp_very_high', 'env.heat|env.hot'], 'message'),
 	u('heat_stroke', ['ev.heat_exhaustion']),
@@ -779,6 +786,12 @@ export const RULES: readonly RuleSpec[] = [
 	e('eye', ['sx.vision_loss', 'mod.sudden|mod.one'], 'sentence'),
 	e('eye', ['b.eye', 'sub.caustic'], 'sentence'),
 	u('eye', ['b.eye', 'sub.chemical'], 'sentence'),
+	// A blow to the eye with a change in vision or blood in it (NHS: A&E).
+	e(
+		'eye',
+		['act.struck|ev.injury', 'b.eye|b.one_eye', 'sx.blurred|sx.vision_loss|sx.double_vision|sx.bleed'],
+		'message'
+	),
 	// A painful red eye or something in it (NHS: see an optician or 111 today).
 	u('eye', [
 		'b.eye|b.one_eye',
