@@ -298,21 +298,23 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 		if (/^\s*分(?!钟)/u.test(after) || label === 'v.hba1c' || /^\s*mmol\s*\/\s*mol/.test(after)) continue;
 
 		// Blood pressure: "180/120", "200 over 110", "七十/四十", "高压180低压110".
-		let bp = /^\s*(?:[/／]|over\b)\s*(\d{2,3})/.exec(after);
+		let bp: { length: number; dia: number } | null = null;
+		const digits = /^\s*(?:[/／]|over\b)\s*(\d{2,3})/.exec(after);
 		const next = nums[i + 1];
-		if (bp === null && next !== undefined) {
+		if (digits !== null) bp = { length: digits[0].length, dia: Number(digits[1]) };
+		else if (next !== undefined) {
 			const slash = /^\s*(?:[/／]|over\b)\s*/.exec(after);
 			if (slash !== null && next.start === n.end + slash[0].length && Number.isInteger(next.value))
-				bp = Object.assign([text.slice(n.end, next.end), String(next.value)], { index: 0, input: after });
+				bp = { length: next.end - n.end, dia: next.value };
 		}
 		if (bp !== null && Number.isInteger(v)) {
-			const dia = Number(bp[1]);
+			const dia = bp.dia;
 			const looksLikeBp =
 				label === 'v.bp' ||
 				/^\s*[/／]\s*\d{2,3}\s*(?:mm ?hg|毫米汞柱)/.test(after) ||
 				(v >= 80 && v <= 300 && dia >= 40 && dia < v);
 			if (looksLikeBp && v > dia) {
-				const end = n.end + bp[0].length;
+				const end = n.end + bp.length;
 				bloodPressure(v, dia, n.start, end, add);
 				i++;
 				continue;
