@@ -10,6 +10,11 @@ const PROVINCE_CODES = new Set([
 	62, 63, 64, 65, 71, 81, 82, 83, 91
 ]);
 
+/** The two digits (0–9 each) form a province-level code that can open a resident ID. */
+export function isProvinceCode(tens: number, units: number): boolean {
+	return PROVINCE_CODES.has(tens * 10 + units);
+}
+
 /** The GB 11643-1999 check character ('0'–'9' or 'X') for the first 17 digits, or null. */
 export function residentIdCheckChar(first17: string): string | null {
 	if (!/^\d{17}$/.test(first17)) return null;

@@ -4,32 +4,38 @@
 //
 // It folds full-width ASCII to ASCII, typographic quotes to ASCII quotes, odd spaces and control
 // characters to a plain space, and a small set of traditional characters (those that occur in our
-// term lists) to simplified, so "呼吸困難" matches "呼吸困难". Case is left to the regex `i` flag.
+// term lists) to simplified, so "呼吸困難" matches "呼吸困难". Case is left to the regex `i` flag (or,
+// for redaction, to a case-folded view: redact/chars.ts foldCase).
 
 // Pairs by position: TRADITIONAL[i] folds to SIMPLIFIED[i].
 const TRADITIONAL =
 	'難氣頭腦風過說話臟壓悶發暈絞識醫嘔麼淚癇驚噁傷燒燙藥殺車禍歲嬰兒寶嚴劇腫嚨緊痺側邊臉講語應厲鮮紅當時現沒從來們媽爺孫懷產陣續斷無塊種樣親強鹼農滅蟲劑殘結東見視線動癲癱瘓膚謝臨歷腸體溫嗎這麽會還對勁覺聽';
 const SIMPLIFIED =
 	'难气头脑风过说话脏压闷发晕绞识医呕么泪痫惊恶伤烧烫药杀车祸岁婴儿宝严剧肿咙紧痹侧边脸讲语应厉鲜红当时现没从来们妈爷孙怀产阵续断无块种样亲强碱农灭虫剂残结东见视线动癫瘫痪肤谢临历肠体温吗这么会还对劲觉听';
-const TRAD_TO_SIMP = new Map<string, string>();
-for (let i = 0; i < TRADITIONAL.length; i++) TRAD_TO_SIMP.set(TRADITIONAL.charAt(i), SIMPLIFIED.charAt(i));
 
-function foldChar(code: number, ch: string): string {
+function foldCode(code: number): number {
 	// Full-width ASCII block → ASCII (same UTF-16 length: one unit each).
-	if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-	if (code === 0x3000 || code === 0x00a0 || (code >= 0x2000 && code <= 0x200d) || code === 0xfeff) return ' ';
-	if (code === 0x2018 || code === 0x2019 || code === 0x201b || code === 0x2032 || code === 0x02bc) return "'";
-	if (code === 0x201c || code === 0x201d || code === 0x201e) return '"';
-	if (code === 0x2010 || code === 0x2011 || code === 0x2012 || code === 0x2013 || code === 0x2014) return '-';
-	if (code === 0x3002 || code === 0xff61) return '。';
-	if (code < 0x20 && code !== 0x0a && code !== 0x09 && code !== 0x0d) return ' ';
-	if (code === 0x7f) return ' ';
-	if (code >= 0x4e00) {
-		const simp = TRAD_TO_SIMP.get(ch);
-		if (simp !== undefined) return simp;
-	}
-	return ch;
+	if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+	if (code === 0x3000 || code === 0x00a0 || (code >= 0x2000 && code <= 0x200d) || code === 0xfeff)
+		return 0x20;
+	if (code === 0x2018 || code === 0x2019 || code === 0x201b || code === 0x2032 || code === 0x02bc)
+		return 0x27;
+	if (code === 0x201c || code === 0x201d || code === 0x201e) return 0x22;
+	if (code === 0x2010 || code === 0x2011 || code === 0x2012 || code === 0x2013 || code === 0x2014)
+		return 0x2d;
+	if (code === 0x3002 || code === 0xff61) return 0x3002;
+	if (code < 0x20 && code !== 0x0a && code !== 0x09 && code !== 0x0d) return 0x20;
+	if (code === 0x7f) return 0x20;
+	return code;
 }
+
+// FOLDED[code] is the code unit `code` normalises to, for every UTF-16 code unit.
+const FOLDED = new Uint16Array(0x10000);
+for (let code = 0; code < 0x10000; code++) FOLDED[code] = foldCode(code);
+for (let i = 0; i < TRADITIONAL.length; i++) FOLDED[TRADITIONAL.charCodeAt(i)] = SIMPLIFIED.charCodeAt(i);
+
+/** The code unit `code` normalises to (normalize() of a one-unit string, as a code unit). */
+export const normalizedUnit = (code: number): number => FOLDED[code] ?? code;
 
 /** Same-length normalised copy of `text` for matching (see the module comment). */
 export function normalize(text: string): string {
@@ -38,12 +44,11 @@ export function normalize(text: string): string {
 	let runStart = 0;
 	for (let i = 0; i < text.length; i++) {
 		const code = text.charCodeAt(i);
-		// Fast path: plain printable ASCII and CJK without mapping stay as they are.
+		// Fast path: plain printable ASCII stays as it is.
 		if ((code >= 0x20 && code < 0x7f) || code === 0x0a) continue;
-		const ch = text.charAt(i);
-		const folded = foldChar(code, ch);
-		if (folded !== ch) {
-			parts.push(text.slice(runStart, i), folded);
+		const folded = FOLDED[code] ?? code;
+		if (folded !== code) {
+			parts.push(text.slice(runStart, i), String.fromCharCode(folded));
 			runStart = i + 1;
 			changed = true;
 		}

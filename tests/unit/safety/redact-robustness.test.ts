@@ -86,7 +86,18 @@ describe('redact: hostile input', () => {
 		['emoji', '🤒'.repeat(50_000)],
 		['zero-width', '\u200b\u200c\u200d\ufeff'.repeat(25_000)],
 		['full-width', '１２３４＠ａ。'.repeat(14_000)],
-		['brackets', '((((((1))))))'.repeat(7_000)]
+		['brackets', '((((((1))))))'.repeat(7_000)],
+		// Each of these once took seconds to minutes (quadratic or worse), so this contract test
+		// would time out if that came back.
+		['a Han run read as a name after each 叫', '叫'.repeat(100_000)],
+		['Han runs after a name cue', '我的名字是'.repeat(20_000)],
+		['a label that is its own connector', 'id '.repeat(33_000)],
+		['a plate label before a long run of spaces', 'plate' + ' '.repeat(99_990) + 'x'],
+		['a dash sign-off before a long run of spaces', '- bob' + ' '.repeat(99_990) + 'x'],
+		['a street prefix before one long word', '12 Rue ' + 'a'.repeat(99_990) + '.'],
+		['hex and colons', 'a:'.repeat(50_000)],
+		['dense building numbers', '1号'.repeat(50_000)],
+		['dense division chains', '家住省市'.repeat(25_000)]
 	];
 
 	it.each(hostile)('returns a redaction that keeps the contract for %s', (_name, text) => {
@@ -109,6 +120,50 @@ describe('redact: hostile input', () => {
 	it('treats non-string input as empty', () => {
 		expect(redact(undefined as unknown as string)).toEqual({ text: '', spans: [] });
 		expect(redact(42 as unknown as string, 'zh-CN')).toEqual({ text: '', spans: [] });
+	});
+});
+
+describe('redact: context is read across lines and sentences', () => {
+	// A label, a phone word or an address line can end a line or a sentence and its value start the
+	// next one, so the text is never redacted piece by piece (per line or per sentence).
+	it.each([
+		['MRN:\nAB123456', 'MRN:\n[MRN]', 'en'],
+		['DOB:\n1985-03-07', 'DOB:\n[DATE_OF_BIRTH]', 'en'],
+		['Call me on\n6123 4567', 'Call me on\n[PHONE]', 'en'],
+		['14 Baker Street\nLondon NW1 6XE', '[ADDRESS]', 'en'],
+		['病历号：\nBL2023118804', '病历号：\n[病历号]', 'zh-CN'],
+		['我的电话是。91234567', '我的电话是。[电话]', 'zh-CN']
+	])('redacts the value in %j', (input, output, locale) => {
+		expect(redact(input, locale).text).toBe(output);
+	});
+});
+
+describe('redact: case and width of cues', () => {
+	// The case-insensitive patterns match on a case-folded copy of the text; these are the cases
+	// that copy must keep.
+	it.each([
+		['MY NAME IS PRIYA SHARMA', 'MY NAME IS [NAME]'],
+		['Ｍｙ ｎａｍｅ ｉｓ Priya', 'Ｍｙ ｎａｍｅ ｉｓ [NAME]'],
+		['ＭＲＮ：AB123456', 'ＭＲＮ：[MRN]'],
+		['DATE OF BIRTH: 1985-03-07', 'DATE OF BIRTH: [DATE_OF_BIRTH]'],
+		['HELLO, Oluwaseun here', 'HELLO, [NAME] here'],
+		['MY SON Noah has a fever', 'MY SON [NAME] has a fever'],
+		['CALL ME ON 6123 4567', 'CALL ME ON [PHONE]'],
+		[
+			'see www.nhs.uk/conditions/asthma/ and facebook.com/Jane.Doe',
+			'see www.nhs.uk/conditions/asthma/ and [URL]'
+		]
+	])('redacts %j', (input, output) => {
+		expect(redact(input, 'en').text).toBe(output);
+	});
+});
+
+describe('redact: repeated numbers', () => {
+	it('redacts every copy of a number the phone parser checked, beyond its per-message budget', () => {
+		const text = 'call 6123 4567 '.repeat(300);
+		const r = redact(text, 'en');
+		expect(r.spans).toHaveLength(300);
+		for (const s of r.spans) expect(text.slice(s.start, s.end)).toBe('6123 4567');
 	});
 });
 

@@ -13,7 +13,7 @@
 // postcode and city; and standalone UK postcodes, ZIP codes after a state or a "ZIP" label, and
 // Chinese postcodes after 邮编.
 
-import { isDigit, isHanChar } from './chars';
+import { isAsciiLetter, isDigit, isHanChar } from './chars';
 import type { HitSet } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -41,34 +41,76 @@ const COMPOUND =
 	/(?:小区|花园|公寓|大厦|苑|家园|新村|社区|园|城|广场|山庄|公馆|华府|别墅|宿舍|新区|三区|二区|一区)/;
 const ADDRESS_CUE = /(?:地址|住址|住在|家住|我住|住|寄到|寄往|寄至|送到|收货|位于|家在)\s?[:：]?\s?$/;
 
+/** The address may grow left over the character before `s` (a fact about the text at s only). */
+function growsLeft(text: string, s: number): boolean {
+	const c = text.charAt(s - 1);
+	// A single space between a street part and a number ("文三路 259 号").
+	if (c === ' ')
+		return isHanChar(text.charAt(s - 2)) && (isDigit(text.charAt(s)) || isHanChar(text.charAt(s)));
+	if (LEFT_STOP.has(c)) return false;
+	return isHanChar(c) || isDigit(c) || isAsciiLetter(c) || c === '-';
+}
+
+// The last left edge found: from `edgeFrom` the growth stops at `edgeStop` (or, when it was cut at
+// 40 characters, somewhere at or before `edgeStop`). The stop depends on the text, not on where the
+// growth started, so an anchor further right that grows back to edgeFrom stops there too: a row of
+// anchors reads its street once, not once per anchor.
+let edgeText = '';
+let edgeFrom = -1;
+let edgeStop = -1;
+
+/** Start of the address that ends at `from`: at most 40 characters back. */
 function leftEdge(text: string, from: number): number {
+	const limit = from - 40;
+	if (text !== edgeText || from < edgeFrom) {
+		edgeText = text;
+		edgeFrom = -1;
+	}
 	let s = from;
-	while (s > 0 && from - s < 40) {
-		const c = text.charAt(s - 1);
-		if (c === ' ') {
-			// A single space between a street part and a number ("文三路 259 号").
-			if (isHanChar(text.charAt(s - 2)) && (isDigit(text.charAt(s)) || isHanChar(text.charAt(s)))) {
-				s--;
-				continue;
-			}
+	let stop = -1;
+	while (s > 0 && s > limit) {
+		if (s === edgeFrom) {
+			stop = edgeStop;
 			break;
 		}
-		if (LEFT_STOP.has(c)) break;
-		if (!(isHanChar(c) || isDigit(c) || /[A-Za-z-]/.test(c))) break;
+		if (!growsLeft(text, s)) {
+			stop = s;
+			break;
+		}
 		s--;
 	}
-	return s;
+	// Cut at 40 characters (or at the start): the growth stops there or before.
+	if (stop === -1) stop = s;
+	edgeFrom = from;
+	edgeStop = stop;
+	return Math.max(stop, limit, 0);
 }
+
+/** The last taken position in [start, end), or -1. */
+function lastTaken(hits: HitSet, start: number, end: number): number {
+	for (let i = end - 1; i >= start; i--) if (hits.taken(i)) return i;
+	return -1;
+}
+
+// A building-number anchor ends in one of these.
+const ZH_ANCHOR_NEEDS = /[号弄栋幢单室]/;
 
 function findChineseAddresses(text: string, hits: HitSet): void {
 	ZH_ANCHOR.lastIndex = 0;
 	let resume = 0;
-	for (const m of text.matchAll(ZH_ANCHOR)) {
+	// A taken position (-1: none known), kept while anchors move right: taken stays taken.
+	let blocked = -1;
+	for (const m of ZH_ANCHOR_NEEDS.test(text) ? text.matchAll(ZH_ANCHOR) : []) {
 		const anchor = m.index;
 		if (anchor < resume || hits.taken(anchor)) continue;
 		const prev = text.charAt(anchor - 1);
 		if (prev === '月' || prev === '第' || prev === '几' || (isDigit(prev) && !/[A-Za-z]/.test(m[1] ?? '')))
 			continue;
+		// The left edge first: when a character between it and the anchor is already taken, the
+		// address cannot be added, and nothing else below needs reading.
+		const start = leftEdge(text, anchor);
+		if (blocked < start || blocked >= anchor) blocked = lastTaken(hits, start, anchor);
+		if (blocked >= start && blocked < anchor) continue;
 		// Right: consecutive building/unit/room tokens, with at most one space between.
 		let end = anchor;
 		let strong = 0;
@@ -119,7 +161,6 @@ function findChineseAddresses(text: string, hits: HitSet): void {
 			const room = /^\s?(\d{3,4})(?!\d)/.exec(text.slice(end, end + 6));
 			if (room !== null) end += room[0].length;
 		}
-		const start = leftEdge(text, anchor);
 		const left = text.slice(start, anchor);
 		const cue = ADDRESS_CUE.test(text.slice(Math.max(0, start - 6), start));
 		const street = ROAD.test(left) || COMPOUND.test(left) || cue;
@@ -130,6 +171,8 @@ function findChineseAddresses(text: string, hits: HitSet): void {
 	// of two or more divisions ending in 省/市/区/县/镇/乡/村/街道/小区…: "家住河南省周口市太康县王集乡李庄村".
 	for (const m of text.matchAll(ZH_ADDRESS_CUE)) {
 		const pos = m.index + m[0].length;
+		// Already inside an address: it cannot be added again.
+		if (hits.taken(pos)) continue;
 		ZH_DIVISIONS.lastIndex = pos;
 		const d = ZH_DIVISIONS.exec(text);
 		if (d === null) continue;
@@ -162,8 +205,12 @@ const STREET_LOWER = new RegExp(
 	`(?<![\\p{L}\\p{N}.,/])(\\d{1,5})\\s((?:\\p{Ll}[\\p{L}'’-]*\\s){1,3}?)(?:${LOWER_SUFFIX})(?![\\p{L}])`,
 	'gu'
 );
+// The street name: one to five words of letters, apostrophes and hyphens, one whitespace between
+// them, up to a comma, semicolon, line break or the end. (Written as word (space word){0,4}: as
+// (?:word\s?){1,5} a word could be cut into pieces in every possible way, and a long word that is
+// not followed by a comma took that many steps.)
 const STREET_PREFIXED = new RegExp(
-	`(?<![\\p{L}\\p{N}.,/])(\\d{1,5}[A-Za-z]?),?\\s{1,2}(?:${PREFIX})\\s{1,2}(?:[\\p{L}'’-]+\\s?){1,5}?(?=[,;\\n]|$)`,
+	`(?<![\\p{L}\\p{N}.,/])(\\d{1,5}[A-Za-z]?),?\\s{1,2}(?:${PREFIX})\\s{1,2}[\\p{L}'’-]+(?:\\s[\\p{L}'’-]+){0,4}?\\s?(?=[,;\\n]|$)`,
 	'gu'
 );
 const STREET_NAME_FIRST = new RegExp(
@@ -240,9 +287,29 @@ function extendLatin(text: string, start: number, end: number): { start: number;
 	return { start, end };
 }
 
-function findLatinAddresses(text: string, hits: HitSet): void {
+// What each pattern cannot match without (plain regexes, which V8 scans fast): a street number and
+// the whitespace after it, a Spanish/Italian/Portuguese street word, a German street suffix, a
+// state or postcode letter before the digits.
+const STREET_NEEDS = new Map<RegExp, RegExp>([
+	[STREET_SUFFIXED, /\d[A-Za-z]?\s/],
+	[STREET_LOWER, /\d\s/],
+	[STREET_PREFIXED, /\d[A-Za-z]?,?\s/],
+	[
+		STREET_NAME_FIRST,
+		/(?:Calle|Avenida|Rua|Via|Viale|Piazza|Plaza|Paseo|Carrer|Strada|Corso|Travessa|Largo)\s/
+	],
+	[STREET_GERMAN, /(?:straße|strasse|weg|gasse|platz|allee|ring|damm|ufer|steig)\s\d/]
+]);
+const STATE_ZIP_NEEDS = /[A-Z]\s{1,2}\d{5}/;
+const UK_POSTCODE_NEEDS = /\d[ABD-HJLNP-UW-Z]{2}|GIR ?0AA/;
+const DIGIT = /\d/;
+
+function findLatinAddresses(text: string, lower: string, hits: HitSet): void {
+	// Every street line, postcode and ZIP code has a digit.
+	if (!DIGIT.test(text)) return;
 	const streets: { start: number; end: number }[] = [];
-	for (const re of [STREET_SUFFIXED, STREET_LOWER, STREET_PREFIXED, STREET_NAME_FIRST, STREET_GERMAN]) {
+	for (const [re, needs] of STREET_NEEDS) {
+		if (!needs.test(text)) continue;
 		re.lastIndex = 0;
 		for (const m of text.matchAll(re)) {
 			const words = (m[2] ?? '')
@@ -258,7 +325,10 @@ function findLatinAddresses(text: string, hits: HitSet): void {
 		const span = extendLatin(text, s.start, s.end);
 		hits.add({ kind: 'address', start: span.start, end: span.end });
 	}
+	// The labelled forms need "post…" or "zip" (any case): skip their scans when neither occurs.
+	const labelled = lower.includes('post') || lower.includes('zip');
 	for (const re of [UK_POSTCODE_LABELLED, ZIP_LABELLED, STATE_ZIP]) {
+		if (re === STATE_ZIP ? !STATE_ZIP_NEEDS.test(text) : !labelled) continue;
 		re.lastIndex = 0;
 		for (const m of text.matchAll(re)) {
 			const value = m[1] ?? '';
@@ -267,11 +337,15 @@ function findLatinAddresses(text: string, hits: HitSet): void {
 		}
 	}
 	UK_POSTCODE.lastIndex = 0;
-	for (const m of text.matchAll(UK_POSTCODE))
+	for (const m of UK_POSTCODE_NEEDS.test(text) ? text.matchAll(UK_POSTCODE) : [])
 		hits.add({ kind: 'address', start: m.index, end: m.index + m[0].length });
 }
 
-export function findAddresses(text: string, hits: HitSet): void {
+/** Finds addresses in `text` (`lower`: foldCase(text)). */
+export function findAddresses(text: string, lower: string, hits: HitSet): void {
 	findChineseAddresses(text, hits);
-	findLatinAddresses(text, hits);
+	findLatinAddresses(text, lower, hits);
+	// The message is not kept once the pass is done.
+	edgeText = '';
+	edgeFrom = -1;
 }

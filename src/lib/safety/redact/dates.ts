@@ -4,10 +4,12 @@
 
 import type { HitSet } from './types';
 
+// Matched on the case-folded view (chars.ts foldCase): the matches of `giu` on the view, faster.
 const DOB_LABEL =
-	/出生日期|出生年月日|出生年月|出生时间|出生于|出生在|出生|生日|生于|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bd\.\s?o\.\s?b\.?|\bdob\b|\bborn(?:\s+(?:on|in))?\b|\bbirthday\b/giu;
-// Between the label and the date: punctuation, "is", "was", "on", "the", "是", "为", "：".
-const DOB_CONNECTOR = /(?:[\s:：=,，(（-]|是|为|在|于|\bis\b|\bwas\b|\bon\b|\bthe\b)*/iy;
+	/出生日期|出生年月日|出生年月|出生时间|出生于|出生在|出生|生日|生于|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bd\.\s?o\.\s?b\.?|\bdob\b|\bborn(?:\s+(?:on|in))?\b|\bbirthday\b/g;
+// Between the label and the date: punctuation, "is", "was", "on", "the", "是", "为", "：". At most 13
+// steps: a connector longer than 12 characters is refused anyway.
+const DOB_CONNECTOR = /(?:[\s:：=,，(（-]|是|为|在|于|\bis\b|\bwas\b|\bon\b|\bthe\b){0,13}/iy;
 
 const MONTHS =
 	'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
@@ -45,14 +47,27 @@ const DATE_PATTERNS: RegExp[] = [
 	/(?:19|20)\d{2}\s?年?(?!\d)/y
 ];
 
-export function findDatesOfBirth(text: string, hits: HitSet): void {
+// What a date can start with: a digit, a Chinese numeral, or the first three letters of a month.
+const ZH_NUM_CHARS = new Set('〇零○一二三四五六七八九十');
+const MONTH_STARTS = new Set('jan feb mar apr may jun jul aug sep oct nov dec'.split(' '));
+
+/** Some DATE_PATTERNS entry can match at `pos` (a check on its first characters only). */
+function mayStartDate(text: string, lower: string, pos: number): boolean {
+	const code = text.charCodeAt(pos);
+	if (code >= 0x30 && code <= 0x39) return true;
+	if (ZH_NUM_CHARS.has(text.charAt(pos))) return true;
+	return MONTH_STARTS.has(lower.slice(pos, pos + 3));
+}
+
+export function findDatesOfBirth(text: string, lower: string, hits: HitSet): void {
 	DOB_LABEL.lastIndex = 0;
-	for (const m of text.matchAll(DOB_LABEL)) {
+	for (const m of lower.matchAll(DOB_LABEL)) {
 		const labelEnd = m.index + m[0].length;
 		DOB_CONNECTOR.lastIndex = labelEnd;
 		const conn = DOB_CONNECTOR.exec(text);
 		const pos = labelEnd + (conn === null ? 0 : conn[0].length);
 		if (pos - labelEnd > 12) continue;
+		if (!mayStartDate(text, lower, pos)) continue;
 		for (const re of DATE_PATTERNS) {
 			re.lastIndex = pos;
 			const d = re.exec(text);

@@ -10,9 +10,16 @@
 // (02) 2345-6789) and, after a phone word ("call", "电话", "number"…), for numbers without one
 // (Hong Kong and Singapore eight-digit numbers). Extensions ("转 123", "ext. 45") join the number.
 
-import { isLuhnValid, isNhsNumber, isResidentId15, isResidentId18, isSsnShape } from '../checksums';
+import {
+	isLuhnValid,
+	isNhsNumber,
+	isProvinceCode,
+	isResidentId15,
+	isResidentId18,
+	isSsnShape
+} from '../checksums';
 import type { SafetyLocale } from '../locale';
-import { isAsciiLetter, isDigit, isHanChar } from './chars';
+import { isAsciiLetter, isHanChar } from './chars';
 import { DEFAULT_COUNTRIES, parsePhone, type PhoneBudget } from './phone';
 import type { HitSet, IdentifierKind } from './types';
 
@@ -37,30 +44,42 @@ export interface Run {
 const MAX_GROUPS = 24;
 
 /** Reads one run starting at `pos` ('+', '(' or a digit); null if no digit starts there. */
+// Character codes (charCodeAt is NaN past the end, which is none of them).
+const SPACE = 0x20;
+const PLUS = 0x2b;
+const OPEN = 0x28;
+const CLOSE = 0x29;
+const DASH = 0x2d;
+const DOT = 0x2e;
+const digitAt = (text: string, i: number): boolean => {
+	const code = text.charCodeAt(i);
+	return code >= 0x30 && code <= 0x39;
+};
+
 export function readRun(text: string, pos: number): Run | null {
 	let j = pos;
 	let plus = false;
-	if (text.charAt(j) === '+' && (isDigit(text.charAt(j + 1)) || text.charAt(j + 1) === ' ')) {
+	if (text.charCodeAt(j) === PLUS && (digitAt(text, j + 1) || text.charCodeAt(j + 1) === SPACE)) {
 		plus = true;
 		j++;
-		if (text.charAt(j) === ' ') j++;
+		if (text.charCodeAt(j) === SPACE) j++;
 	}
-	if (!isDigit(text.charAt(j)) && !(text.charAt(j) === '(' && isDigit(text.charAt(j + 1)))) return null;
+	if (!digitAt(text, j) && !(text.charCodeAt(j) === OPEN && digitAt(text, j + 1))) return null;
 	const runStart = plus ? pos : j;
 	const groups: Group[] = [];
 	let sep = '';
 	while (groups.length < MAX_GROUPS) {
 		let paren = false;
-		if (text.charAt(j) === '(') {
+		if (text.charCodeAt(j) === OPEN) {
 			paren = true;
 			j++;
 		}
 		const gStart = j;
-		while (j < text.length && j - gStart < 20 && isDigit(text.charAt(j))) j++;
+		while (j < text.length && j - gStart < 20 && digitAt(text, j)) j++;
 		if (j === gStart) break;
 		groups.push({ start: gStart, end: j, digits: text.slice(gStart, j), sep, paren });
 		let closed = false;
-		if (paren && text.charAt(j) === ')') {
+		if (paren && text.charCodeAt(j) === CLOSE) {
 			j++;
 			closed = true;
 		}
@@ -72,24 +91,31 @@ export function readRun(text: string, pos: number): Run | null {
 		let dots = 0;
 		let parens = 0;
 		while (k < text.length && k - j < 3) {
-			const c = text.charAt(k);
-			if (c === ' ') spaces++;
-			else if (c === '-') dashes++;
-			else if (c === '.') dots++;
-			else if (c === ')' || c === '(') parens++;
+			const c = text.charCodeAt(k);
+			if (c === SPACE) spaces++;
+			else if (c === DASH) dashes++;
+			else if (c === DOT) dots++;
+			else if (c === CLOSE || c === OPEN) parens++;
 			else break;
 			k++;
 		}
-		const next = text.charAt(k);
-		const nextOk = isDigit(next) || (text.charAt(k - 1) === '(' && isDigit(next));
-		if (k === j && closed && isDigit(next)) {
+		const nextDigit = digitAt(text, k);
+		if (k === j && closed && nextDigit) {
 			sep = ')';
 			continue;
 		}
-		if (k === j || !nextOk || spaces > 2 || dashes > 1 || dots > 1 || parens > 1 || (dots === 1 && k - j > 1))
+		if (
+			k === j ||
+			!nextDigit ||
+			spaces > 2 ||
+			dashes > 1 ||
+			dots > 1 ||
+			parens > 1 ||
+			(dots === 1 && k - j > 1)
+		)
 			break;
-		sep = text.slice(j, k);
-		if (text.charAt(k - 1) === '(') k--;
+		sep = k - j === 1 ? text.charAt(j) : text.slice(j, k);
+		if (text.charCodeAt(k - 1) === OPEN) k--;
 		j = k;
 	}
 	const first = groups[0];
@@ -103,15 +129,38 @@ export function readRun(text: string, pos: number): Run | null {
 	};
 }
 
-const SEP_PLAIN = /^(?:[ -]|)$/;
-
+/** Every separator is '', ' ' or '-' and no group after the first is bracketed. */
 function plainSeps(groups: readonly Group[]): boolean {
-	return groups.every((g, i) => i === 0 || (SEP_PLAIN.test(g.sep) && !g.paren));
+	return groups.every((g, i) => i === 0 || ((g.sep === '' || g.sep === ' ' || g.sep === '-') && !g.paren));
 }
 
-function sameShape(actual: readonly number[], ...shapes: number[][]): boolean {
-	return shapes.some((s) => s.length === actual.length && s.every((n, i) => n === actual[i]));
+function sameShape(actual: readonly number[], ...shapes: (readonly number[])[]): boolean {
+	for (const s of shapes) {
+		if (s.length !== actual.length) continue;
+		let same = true;
+		for (let i = 0; i < s.length && same; i++) if (s[i] !== actual[i]) same = false;
+		if (same) return true;
+	}
+	return false;
 }
+
+const CARD_SHAPES = [
+	[4, 6, 5],
+	[4, 6, 4],
+	[6, 13],
+	[6, 12]
+] as const;
+const SHAPE_SSN = [3, 2, 4] as const;
+const SHAPE_334 = [3, 3, 4] as const;
+const UK_SHAPES = [
+	[5, 6],
+	[3, 4, 4],
+	[4, 3, 4],
+	[5, 3, 3],
+	[4, 7],
+	[3, 8],
+	[5, 5]
+] as const;
 
 interface Classified {
 	kind: IdentifierKind;
@@ -127,17 +176,17 @@ export interface DigitContext {
 	budget: PhoneBudget;
 }
 
-/** Classifies consecutive groups as one unlabelled identifier, or null. */
+/** Classifies consecutive groups (`digits`: their digits) as one unlabelled identifier, or null. */
 function classify(
 	ctx: DigitContext,
 	groups: readonly Group[],
+	digits: string,
 	plus: boolean,
 	runStart: number
 ): Classified | null {
 	const text = ctx.text;
 	const last = groups[groups.length - 1];
 	if (last === undefined) return null;
-	const digits = groups.map((g) => g.digits).join('');
 	const shape = groups.map((g) => g.digits.length);
 	const plain = plainSeps(groups);
 	const after = text.charAt(last.end);
@@ -158,13 +207,13 @@ function classify(
 	// Payment cards: one block, blocks of four, or 4-6-5 / 4-6-4 (Amex, Diners); Luhn-valid.
 	if (plain && !plus && digits.length >= 13 && digits.length <= 19 && isLuhnValid(digits)) {
 		const fours = shape.slice(0, -1).every((n) => n === 4) && (shape[shape.length - 1] ?? 0) <= 4;
-		if (groups.length === 1 || fours || sameShape(shape, [4, 6, 5], [4, 6, 4], [6, 13], [6, 12]))
+		if (groups.length === 1 || fours || sameShape(shape, ...CARD_SHAPES))
 			return { kind: 'bank_card', extra: 0 };
 	}
 	// US social security number: 3-2-4.
-	if (plain && !plus && sameShape(shape, [3, 2, 4]) && isSsnShape(digits)) return { kind: 'ssn', extra: 0 };
+	if (plain && !plus && sameShape(shape, SHAPE_SSN) && isSsnShape(digits)) return { kind: 'ssn', extra: 0 };
 	// NHS number: 3-3-4 or ten digits, mod 11.
-	if (plain && !plus && (sameShape(shape, [3, 3, 4]) || groups.length === 1) && isNhsNumber(digits)) {
+	if (plain && !plus && (sameShape(shape, SHAPE_334) || groups.length === 1) && isNhsNumber(digits)) {
 		return { kind: 'nhs_number', extra: 0 };
 	}
 	return classifyPhone(ctx, groups, digits, shape, plus, runStart);
@@ -178,7 +227,8 @@ function classifyPhone(
 	plus: boolean,
 	runStart: number
 ): Classified | null {
-	const minGroup = Math.min(...shape);
+	let minGroup = Infinity;
+	for (const len of shape) if (len < minGroup) minGroup = len;
 	// Chinese mobile, optionally with +86 / 0086 / 86.
 	let national = digits;
 	let rest = groups;
@@ -190,42 +240,79 @@ function classifyPhone(
 		} else if (digits.startsWith('86') && digits.length === 13) national = digits.slice(2);
 		else if (digits.startsWith('0086') && digits.length === 15) national = digits.slice(4);
 	}
-	const restMin = rest.length > 0 ? Math.min(...rest.map((g) => g.digits.length)) : 0;
-	if (/^1[3-9]\d{9}$/.test(national) && (rest.length <= 1 || restMin >= 3))
-		return { kind: 'phone', extra: 0 };
+	if (national.length === 11 && /^1[3-9]\d{9}$/.test(national)) {
+		const restMin = rest.length > 0 ? Math.min(...rest.map((g) => g.digits.length)) : 0;
+		if (rest.length <= 1 || restMin >= 3) return { kind: 'phone', extra: 0 };
+	}
 	if (plus) {
 		if (/^44(?:0)?7\d{9}$/.test(digits)) return { kind: 'phone', extra: 0 };
 		if (digits.length >= 8 && digits.length <= 15) return { kind: 'landline', extra: 0 };
 		return null;
 	}
 	// Chinese landline: 0 + 2–3 digit area code, 7–8 digit number ("010-12345678", "(0755) 8888 8888").
-	if (first !== undefined && /^0[1-9]\d{1,2}$/.test(first.digits)) {
+	const zero = digits.charCodeAt(0) === 0x30;
+	if (zero && first !== undefined && /^0[1-9]\d{1,2}$/.test(first.digits)) {
 		const number = digits.slice(first.digits.length);
 		if (number.length >= 7 && number.length <= 8 && groups.length <= 3 && minGroup >= 3)
 			return { kind: 'landline', extra: 0 };
 	}
-	if (groups.length === 1 && /^0[1-9]\d{8,10}$/.test(digits)) {
+	if (zero && groups.length === 1 && /^0[1-9]\d{8,10}$/.test(digits)) {
 		return { kind: /^07\d{9}$/.test(digits) ? 'phone' : 'landline', extra: 0 };
 	}
 	// UK: 07700 900123, 020 7946 0958, 0161 496 0000, 01632 960000.
-	if (
-		/^0\d{9,10}$/.test(digits) &&
-		sameShape(shape, [5, 6], [3, 4, 4], [4, 3, 4], [5, 3, 3], [4, 7], [3, 8], [5, 5])
-	) {
+	if (zero && /^0\d{9,10}$/.test(digits) && sameShape(shape, ...UK_SHAPES)) {
 		return { kind: /^07/.test(digits) ? 'phone' : 'landline', extra: 0 };
 	}
 	// North American: (555) 123-4567, 555-123-4567, 555.123.4567, 1-555-123-4567. Formatted 3-3-4
 	// accepts any exchange; a bare ten-digit block must be a valid NANP number (area and exchange 2–9).
-	const nanp = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
-	const nanpShape = digits.length === 11 ? shape.slice(1) : shape;
-	if (/^[2-9]\d{9}$/.test(nanp) && sameShape(nanpShape, [3, 3, 4])) return { kind: 'landline', extra: 0 };
-	if (groups.length === 1 && /^[2-9]\d{2}[2-9]\d{6}$/.test(digits)) return { kind: 'landline', extra: 0 };
+	if (digits.length === 10 || digits.length === 11) {
+		const nanp = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+		const nanpShape = digits.length === 11 ? shape.slice(1) : shape;
+		if (/^[2-9]\d{9}$/.test(nanp) && sameShape(nanpShape, SHAPE_334)) return { kind: 'landline', extra: 0 };
+		if (groups.length === 1 && /^[2-9]\d{2}[2-9]\d{6}$/.test(digits)) return { kind: 'landline', extra: 0 };
+	}
 	return parsedPhone(ctx, groups, digits, runStart);
 }
 
 // Words that announce a phone number within the 40 characters before it.
 const PHONE_CUE =
 	/(?:phone|mobile|cell|tel\b|call|ring|text|reach|contact|number|whats ?app|fax|landline|电话|手机|号码|联系|打|致电|热线|传真|座机|微信|短信)/i;
+
+// Characters a PHONE_CUE match can start with (under its `i` flag).
+const CUE_FIRST = new Set('pmctrnwflPMCTRNWFL电手号联打致热传座微短');
+const CUE_FIRST_ASCII = new Uint8Array(128);
+for (const c of CUE_FIRST) if (c.charCodeAt(0) < 128) CUE_FIRST_ASCII[c.charCodeAt(0)] = 1;
+
+// Per text: the position of the last CUE_FIRST character before each position (-1: none), built on
+// the first question, and the answers already given, by run start.
+let cueText = '';
+let cueLast: Int32Array | null = null;
+const cueAnswers = new Map<number, boolean>();
+
+/** PHONE_CUE matches within the 40 characters before `runStart`. */
+function phoneCueBefore(text: string, runStart: number): boolean {
+	if (text !== cueText || cueLast === null) {
+		cueText = text;
+		cueAnswers.clear();
+		cueLast = new Int32Array(text.length + 1);
+		let last = -1;
+		for (let i = 0; i < text.length; i++) {
+			cueLast[i] = last;
+			const code = text.charCodeAt(i);
+			if (code < 0x80 ? CUE_FIRST_ASCII[code] === 1 : code >= 0x4e00 && CUE_FIRST.has(text.charAt(i)))
+				last = i;
+		}
+		cueLast[text.length] = last;
+	}
+	const from = Math.max(0, runStart - 40);
+	// No character that can open a cue in the window: no cue, without running the regex.
+	if ((cueLast[runStart] ?? -1) < from) return false;
+	const known = cueAnswers.get(runStart);
+	if (known !== undefined) return known;
+	const answer = PHONE_CUE.test(text.slice(from, runStart));
+	cueAnswers.set(runStart, answer);
+	return answer;
+}
 
 // What directly follows a measurement rather than a phone number.
 const UNIT_HAN = new Set(
@@ -257,9 +344,11 @@ function unitAfter(text: string, end: number): boolean {
 
 function dateShaped(groups: readonly Group[]): boolean {
 	if (groups.length !== 3) return false;
-	const seps = groups.slice(1).map((g) => g.sep);
-	if (seps[0] !== seps[1] || !['-', '.', '/', ' '].includes(seps[0] ?? '')) return false;
-	const [a, b, c] = groups.map((g) => g.digits.length);
+	const sep = groups[1]?.sep ?? '';
+	if (sep !== groups[2]?.sep || !(sep === '-' || sep === '.' || sep === '/' || sep === ' ')) return false;
+	const a = groups[0]?.digits.length;
+	const b = groups[1]?.digits.length;
+	const c = groups[2]?.digits.length;
 	return (
 		(a === 4 && (b ?? 0) <= 2 && (c ?? 0) <= 2) || ((a ?? 0) <= 2 && (b ?? 0) <= 2 && (c === 4 || c === 2))
 	);
@@ -272,13 +361,10 @@ function parsedPhone(
 	runStart: number
 ): Classified | null {
 	if (digits.length < 7 || digits.length > 13) return null;
+	const trunk = digits.startsWith('0') && digits.length >= 9;
+	if (!trunk && !phoneCueBefore(ctx.text, runStart)) return null;
 	const last = groups[groups.length - 1];
 	if (last === undefined || dateShaped(groups) || unitAfter(ctx.text, last.end)) return null;
-	const trunk = digits.startsWith('0') && digits.length >= 9;
-	if (!trunk) {
-		const before = ctx.text.slice(Math.max(0, runStart - 40), runStart);
-		if (!PHONE_CUE.test(before)) return null;
-	}
 	const first = groups[0];
 	const start = first !== undefined && first.paren ? first.start - 1 : (first?.start ?? runStart);
 	let end = last.end;
@@ -295,12 +381,17 @@ const EXTENSION =
 const CARD_EXPIRY =
 	/[ \t,，]*(?:exp(?:iry|ires|\.)?|valid thru|有效期(?:至)?)[ \t.:：]*(\d{2}\s?\/\s?\d{2}(?:\d{2})?)(?!\d)/iy;
 
+const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
 export function scanDigitRuns(ctx: DigitContext): void {
 	const text = ctx.text;
 	let i = 0;
 	while (i < text.length) {
-		const c = text.charAt(i);
-		if ((!isDigit(c) && c !== '+' && c !== '(') || (i > 0 && isDigit(text.charAt(i - 1)))) {
+		const code = text.charCodeAt(i);
+		if (
+			(!isDigitCode(code) && code !== 0x2b && code !== 0x28) ||
+			(i > 0 && isDigitCode(text.charCodeAt(i - 1)))
+		) {
 			i++;
 			continue;
 		}
@@ -314,21 +405,108 @@ export function scanDigitRuns(ctx: DigitContext): void {
 		if (!run.gluedBefore) classifyRun(ctx, run);
 		i = Math.max(runEnd, i + 1);
 	}
+	// The message is not kept once the pass is done.
+	cueText = '';
+	cueLast = null;
+	cueAnswers.clear();
+}
+
+/**
+ * False when classify() is sure to return null for groups[s..e) (`digits`: the run's digits,
+ * `count[k]`: how many precede group k), so the window need not be built: every rule wants a digit
+ * count, a shape, a leading 0 or 1, a '+' or a phone word before it, and this checks those cheaply.
+ * True means "ask classify()".
+ */
+function mayClassify(
+	ctx: DigitContext,
+	groups: readonly Group[],
+	digits: string,
+	count: Int32Array,
+	s: number,
+	e: number,
+	plus: boolean,
+	runStart: number
+): boolean {
+	const off = count[s] ?? 0;
+	const n = (count[e] ?? 0) - off;
+	// Nothing classifies outside 7–19 digits (phones 7–15, cards 13–19, resident IDs 15–18).
+	if (n < 7 || n > 19) return false;
+	// '+': the international branch.
+	if (plus) return true;
+	const first = groups[s];
+	const last = groups[e - 1];
+	if (first === undefined || last === undefined) return false;
+	const zero = digits.charCodeAt(off) === 0x30;
+	if (n >= 13) {
+		// Resident IDs: groups of 3+ digits but the last, a province code, and for 18 (or 17 and
+		// 'X') characters a birth year from 1880 to 2100.
+		if (n === 15 || n === 17 || n === 18) {
+			let idShape = true;
+			for (let k = s; k < e - 1; k++) if ((groups[k]?.digits.length ?? 0) < 3) idShape = false;
+			if (idShape && isProvinceCode(digits.charCodeAt(off) - 48, digits.charCodeAt(off + 1) - 48)) {
+				if (n === 15) return true;
+				let year = 0;
+				for (let k = off + 6; k < off + 10; k++) year = year * 10 + digits.charCodeAt(k) - 48;
+				const x = ctx.text.charCodeAt(last.end);
+				if (year >= 1880 && year <= 2100 && (n === 18 || x === 0x58 || x === 0x78)) return true;
+			}
+		}
+		// Cards: one block, blocks of four, 4-6-5, 4-6-4, 6-13, 6-12.
+		if (e - s === 1) return true;
+		let fours = (last.digits.length ?? 0) <= 4;
+		for (let k = s; k < e - 1 && fours; k++) if (groups[k]?.digits.length !== 4) fours = false;
+		if (fours) return true;
+		const a = first.digits.length;
+		const b = groups[s + 1]?.digits.length ?? 0;
+		if (e - s === 3 && a === 4 && b === 6) return true;
+		if (e - s === 2 && a === 6) return true;
+		// Mobiles after 86 / 0086: eleven digits after them.
+		if ((first.digits === '86' && n === 13) || (first.digits === '0086' && n === 15)) return true;
+		// The parser's (13 digits at most): a trunk 0 or a phone word.
+		return n === 13 && (zero || phoneCueBefore(ctx.text, runStart));
+	}
+	// Eleven digits: mobiles 1[3-9]…, NANP 1-3-3-4 (area code 2–9); the rest start with 0.
+	const d1 = digits.charCodeAt(off + 1) - 48;
+	if (n === 11 && digits.charCodeAt(off) === 0x31 && (d1 >= 3 || (d1 === 2 && e - s === 4))) return true;
+	// SSN 3-2-4; NHS and NANP 3-3-4 or one block.
+	if (n === 9 && e - s === 3) return true;
+	if (n === 10 && (e - s === 1 || (first.digits.length === 3 && groups[s + 1]?.digits.length === 3)))
+		return true;
+	// Chinese landlines, UK numbers and trunk-0 numbers for the parser start with 0 and have 9+ digits.
+	if (zero && n >= 9) return true;
+	// The rest is the parser's, after a phone word.
+	return phoneCueBefore(ctx.text, runStart);
 }
 
 function classifyRun(ctx: DigitContext, run: Run): void {
 	const text = ctx.text;
 	const groups = run.groups;
+	const count = new Int32Array(groups.length + 1);
+	let digits = '';
+	for (let k = 0; k < groups.length; k++) {
+		const g = groups[k]?.digits ?? '';
+		count[k + 1] = (count[k] ?? 0) + g.length;
+		digits += g;
+	}
 	let s = 0;
 	while (s < groups.length) {
 		let taken = false;
 		for (let e = Math.min(groups.length, s + MAX_WINDOW); e > s; e--) {
+			// Outside 7–19 digits nothing classifies (see mayClassify); fewer digits only get fewer.
+			const n = (count[e] ?? 0) - (count[s] ?? 0);
+			if (n > 19) continue;
+			if (n < 7) break;
+			const plus = s === 0 && run.plus;
+			const runStart = s === 0 ? run.start : (groups[s]?.start ?? run.start);
+			if (!mayClassify(ctx, groups, digits, count, s, e, plus, runStart)) continue;
+			// A window over characters an earlier pass took cannot be added: not worth classifying
+			// (nor a phone parser call).
+			if (!ctx.hits.free(groups[s]?.start ?? 0, groups[e - 1]?.end ?? 0)) continue;
 			const window = groups.slice(s, e);
 			const first = window[0];
 			const last = window[window.length - 1];
 			if (first === undefined || last === undefined) continue;
-			const plus = s === 0 && run.plus;
-			const found = classify(ctx, window, plus, s === 0 ? run.start : first.start);
+			const found = classify(ctx, window, digits.slice(count[s], count[e]), plus, runStart);
 			if (found === null) continue;
 			let start = first.paren ? first.start - 1 : first.start;
 			if (plus) start = run.start;

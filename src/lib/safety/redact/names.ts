@@ -17,11 +17,25 @@
 // only where a cue or a surname says they are names.
 
 import data from '../data/pii-names.json';
-import { isHanChar } from './chars';
+import {
+	hasLatinOrUpper,
+	isAllUpper,
+	isHanChar,
+	isLatinMarkNumberCode,
+	isLetterCode,
+	isUpperAt,
+	isUpperIuAt
+} from './chars';
 import type { HitSet } from './types';
 
 const ZH_SURNAMES = new Set([...data.zhSurnames]);
+// ZH_SURNAMES.has(text.charAt(i)) by code unit (a one-unit string: surnames are BMP characters).
+const ZH_SURNAME_UNIT = new Uint8Array(0x10000);
+for (const c of ZH_SURNAMES) if (c.length === 1) ZH_SURNAME_UNIT[c.charCodeAt(0)] = 1;
 const ZH_COMPOUND = new Set(data.zhCompoundSurnames);
+// First characters of the compound surnames, by code unit.
+const ZH_COMPOUND_FIRST = new Uint8Array(0x10000);
+for (const c of ZH_COMPOUND) ZH_COMPOUND_FIRST[c.charCodeAt(0)] = 1;
 const ZH_GIVEN = new Set([...data.zhGivenChars]);
 const ZH_NOT_NAME = new Set([...data.zhNotNameChars]);
 const ZH_NOT_WORDS = new Set(data.zhNotNameWords);
@@ -42,21 +56,26 @@ type ZhMode = 'cued' | 'strict';
  * 我叫/姓名：…) accepts any character a given name can hold; 'strict' (no explicit cue) wants known
  * given-name characters.
  */
+/** A character a given name can hold ('strict': a known given-name character). */
+function okGivenChar(c: string, strict: boolean): boolean {
+	return isHanChar(c) && !ZH_NOT_NAME.has(c) && (!strict || ZH_GIVEN.has(c));
+}
+
 function readZhName(text: string, pos: number, mode: ZhMode): number {
+	const code = text.charCodeAt(pos);
+	if (ZH_SURNAME_UNIT[code] !== 1 && ZH_COMPOUND_FIRST[code] !== 1) return 0;
 	const two = text.slice(pos, pos + 2);
 	const surname = ZH_COMPOUND.has(two) ? 2 : ZH_SURNAMES.has(text.charAt(pos)) ? 1 : 0;
 	if (surname === 0) return 0;
-	const okChar = (c: string, strict: boolean) =>
-		isHanChar(c) && !ZH_NOT_NAME.has(c) && (!strict || ZH_GIVEN.has(c));
 	const c1 = text.charAt(pos + surname);
-	if (!okChar(c1, mode === 'strict')) {
+	if (!okGivenChar(c1, mode === 'strict')) {
 		// A compound surname alone is still a name ("姓名：欧阳").
 		return surname === 2 && !isHanChar(c1) && mode === 'cued' ? 2 : 0;
 	}
 	let len = surname + 1;
 	const c2 = text.charAt(pos + len);
 	const after = text.charAt(pos + len + 1);
-	if (okChar(c2, mode === 'strict') && (ZH_GIVEN.has(c2) || !isHanChar(after) || ZH_NOT_NAME.has(after)))
+	if (okGivenChar(c2, mode === 'strict') && (ZH_GIVEN.has(c2) || !isHanChar(after) || ZH_NOT_NAME.has(after)))
 		len++;
 	// 高烧, 孙子, 白细胞, 金银花: a word that starts with a surname is no name.
 	for (let k = 2; k <= Math.min(4, len + 1); k++) if (ZH_NOT_WORDS.has(text.slice(pos, pos + k))) return 0;
@@ -67,7 +86,6 @@ function readZhName(text: string, pos: number, mode: ZhMode): number {
 // Latin-script names
 
 const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/uy;
-const UPPER = /^\p{Lu}/u;
 const PARTICLES = new Set([
 	'de',
 	'da',
@@ -118,6 +136,41 @@ const PINYIN_WORD =
 	/^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v|ü)){1,3}$/;
 const EPONYM_AFTER =
 	/^['’]?s?\s+(?:disease|syndrome|palsy|oesophagus|esophagus|sign|test|lymphoma|sarcoma|ulcer|cyst|tumou?r|disorder|reflex|manoeuvre|maneuver|phenomenon|law|criteria|score|scale|method)\b/i;
+// First letters of EPONYM_AFTER's words, either case.
+const EPONYM_FIRST = new Set('dspoetlucrmDSPOETLUCRM');
+
+/** A code unit of /\s/. */
+function isSpaceCode(code: number): boolean {
+	return (
+		code === 0x20 ||
+		(code >= 0x09 && code <= 0x0d) ||
+		code === 0xa0 ||
+		code === 0x1680 ||
+		(code >= 0x2000 && code <= 0x200a) ||
+		code === 0x2028 ||
+		code === 0x2029 ||
+		code === 0x202f ||
+		code === 0x205f ||
+		code === 0x3000 ||
+		code === 0xfeff
+	);
+}
+
+/**
+ * EPONYM_AFTER.test(text.slice(end, end + 24)): a disease word follows ("Crohn's disease"). The
+ * regex runs only where its spaces can start (at end, after an apostrophe or an 's') and are
+ * followed by a letter one of its words starts with.
+ */
+function eponymAfter(text: string, end: number): boolean {
+	let possible = false;
+	for (let q = end; q <= end + 2 && !possible; q++) {
+		if (!isSpaceCode(text.charCodeAt(q))) continue;
+		let r = q;
+		while (r < end + 24 && isSpaceCode(text.charCodeAt(r))) r++;
+		possible = EPONYM_FIRST.has(text.charAt(r));
+	}
+	return possible && EPONYM_AFTER.test(text.slice(end, end + 24));
+}
 
 interface LatinOptions {
 	/** A lower-case first word is a name when it is a known given name ("im sarah", "cheers mike"). */
@@ -177,16 +230,87 @@ interface Token {
 	cap: boolean;
 }
 
+// Longer than any word in the name lists: such a token is looked up as LONG_WORD, which no list holds.
+const LONG_TOKEN = 32;
+const LONG_WORD = '\u0000';
+
+// The last token read. A token read from inside it (a position in one of its letter runs) ends where
+// it ends, so a pass that tries every position of a long run ("叫叫叫…", a Han sentence after
+// "名字是") reads the run once, not once per position.
+let lastText = '';
+let lastStart = -1;
+let lastEnd = -1;
+
+const isSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdfff;
+
+/**
+ * TOKEN's end at `pos` read with the character tables, or -2 when a surrogate is in the way (an
+ * astral letter: then TOKEN itself is asked), -1 when no token starts at `pos`.
+ */
+/** 1: a letter or mark at i, 0: none (or the end), -1: a surrogate (TOKEN reads code points). */
+function letterAt(text: string, i: number): number {
+	const code = text.charCodeAt(i);
+	if (isSurrogate(code)) return -1;
+	return i < text.length && isLetterCode(code) ? 1 : 0;
+}
+
+function scanToken(text: string, pos: number): number {
+	let j = pos;
+	for (;;) {
+		const l = letterAt(text, j);
+		if (l === -1) return -2;
+		if (l === 0) break;
+		j++;
+	}
+	if (j === pos) return -1;
+	for (;;) {
+		const joiner = text.charCodeAt(j);
+		if (joiner !== 0x27 && joiner !== 0x2019 && joiner !== 0x2d) return j;
+		const next = letterAt(text, j + 1);
+		if (next === -1) return -2;
+		if (next === 0) return j;
+		j += 2;
+		for (;;) {
+			const l = letterAt(text, j);
+			if (l === -1) return -2;
+			if (l === 0) break;
+			j++;
+		}
+	}
+}
+
+function tokenEnd(text: string, pos: number): number {
+	if (text === lastText && pos > lastStart && pos < lastEnd) {
+		const code = text.charCodeAt(pos);
+		// A letter or mark that is a whole code point (not half of a surrogate pair).
+		if (!isSurrogate(code) && isLetterCode(code)) return lastEnd;
+	}
+	let end = scanToken(text, pos);
+	if (end === -2) {
+		TOKEN.lastIndex = pos;
+		const m = TOKEN.exec(text);
+		end = m === null ? -1 : pos + m[0].length;
+	}
+	if (end === -1) return -1;
+	lastText = text;
+	lastStart = pos;
+	lastEnd = end;
+	return end;
+}
+
 function tokenAt(text: string, pos: number): Token | null {
 	// A word boundary in Latin script: a Han character may stand right before ("我叫Lily").
-	if (pos > 0 && /[\p{Script=Latin}\p{M}\p{N}]/u.test(text.charAt(pos - 1))) return null;
-	TOKEN.lastIndex = pos;
-	const m = TOKEN.exec(text);
-	if (m === null) return null;
-	let word = m[0];
+	if (pos > 0 && isLatinMarkNumberCode(text.charCodeAt(pos - 1))) return null;
+	let end = tokenEnd(text, pos);
+	if (end === -1) return null;
 	// A possessive is not part of the name: "Mike's".
-	if (/['’]s$/i.test(word)) word = word.slice(0, -2);
-	return { start: pos, end: pos + word.length, word, lower: word.toLowerCase(), cap: UPPER.test(word) };
+	const s = text.charCodeAt(end - 1);
+	const apostrophe = text.charCodeAt(end - 2);
+	if (end - pos >= 2 && (s === 0x73 || s === 0x53) && (apostrophe === 0x27 || apostrophe === 0x2019))
+		end -= 2;
+	const word = text.slice(pos, end);
+	const lower = word.length > LONG_TOKEN ? LONG_WORD : word.toLowerCase();
+	return { start: pos, end, word, lower, cap: isUpperAt(text, pos) };
 }
 
 function isPinyinWord(lower: string): boolean {
@@ -198,7 +322,7 @@ function firstIsName(t: Token, opts: LatinOptions): boolean {
 	if (t.cap) {
 		if (EN_GIVEN.has(t.lower) || PINYIN.has(t.lower)) return true;
 		if (EN_AMBIGUOUS.has(t.lower)) return opts.ambiguous;
-		return opts.uncommon && !COMMON.has(t.lower) && t.word.length >= 2 && !/^\p{Lu}+$/u.test(t.word);
+		return opts.uncommon && !COMMON.has(t.lower) && t.word.length >= 2 && !isAllUpper(t.word);
 	}
 	if (opts.lowerUncommon === true && (PINYIN.has(t.lower) || (!COMMON.has(t.lower) && t.word.length >= 3)))
 		return true;
@@ -212,6 +336,12 @@ let nameStart = 0;
 function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 	let p = pos;
 	nameStart = pos;
+	// Neither capitalised (a title, a name) nor a lower-case word the name lists could hold (they
+	// start with a–z, and count only with `lower`): no name, without reading the token.
+	if (opts.lowerUncommon !== true && !isUpperAt(text, pos)) {
+		const c = text.charCodeAt(pos);
+		if (!opts.lower || c < 0x61 || c > 0x7a) return -1;
+	}
 	let first = tokenAt(text, p);
 	if (first !== null && TITLES.has(first.lower) && first.cap) {
 		// "Mr Oluwaseun Adeyemi": the title stays, the name after it goes.
@@ -239,7 +369,7 @@ function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 			!COMMON.has(next.lower);
 		if (!pair) return -1;
 	}
-	if (EPONYM_AFTER.test(text.slice(first.end, first.end + 24))) return -1;
+	if (eponymAfter(text, first.end)) return -1;
 	let end = first.end;
 	const pinyinFirst = PINYIN.has(first.lower);
 	let count = 1;
@@ -256,11 +386,11 @@ function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 				SURNAME_WORDS.has(next.lower) ||
 				EN_GIVEN.has(next.lower) ||
 				(pinyinFirst && isPinyinWord(next.lower)) ||
-				(opts.greedy === true && !FUNCTION_WORDS.has(next.lower) && !/^\p{Lu}+$/u.test(next.word))
+				(opts.greedy === true && !FUNCTION_WORDS.has(next.lower) && !isAllUpper(next.word))
 			: !first.cap &&
 				(pinyinFirst ? isPinyinWord(next.lower) : !COMMON.has(next.lower) && next.word.length >= 3);
 		if (!ok || (next.cap && !first.cap)) break;
-		if (EPONYM_AFTER.test(text.slice(next.end, next.end + 24))) break;
+		if (eponymAfter(text, next.end)) break;
 		end = next.end;
 		count++;
 	}
@@ -281,21 +411,37 @@ const ZH_CUE_EXPLICIT = new RegExp(
 const ZH_CUE_SOFT = /(?:我是|本人是|本人|患者|病人|家属|联系人|就诊人)\s?/g;
 const ZH_CALLED = /叫\s?/g;
 const ZH_RELATION = new RegExp(`(?:${ZH_RELATIONS})(?:叫|是|名叫)?\\s?`, 'g');
+// First characters of the relation words: ZH_RELATION cannot match in a text without one.
+const ZH_RELATION_FIRST = new Uint8Array(0x10000);
+for (const r of data.zhRelations) ZH_RELATION_FIRST[r.charCodeAt(0)] = 1;
+
+/** Some code unit of `text` is marked in `table`. */
+function hasUnit(text: string, table: Uint8Array): boolean {
+	for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)] === 1) return true;
+	return false;
+}
 const ZH_SURNAME_GIVEN = /(?:我|本人|患者)?姓\s?/g;
 
+// The English cues are matched on the case-folded view (chars.ts foldCase) without the `i` flag,
+// which finds what `giu` found on the view (U+0345 is the one character `iu` adds to \p{L}) many
+// times faster.
 const EN_STRONG =
-	/\b(?:my\s+name\s+is|my\s+name's|my\s+names|name's|names|i\s+am\s+called|i'm\s+called|im\s+called|call\s+me|(?:patient|full|first|last|given|family|sur|contact|carer|caregiver|parent|guardian|child's|baby's|son's|daughter's)\s*name\s*(?:is|[:：-])|(?:his|her|their|\p{L}+['’]s)\s+name\s+(?:is|was)|call\s+(?:him|her|them)|name\s*[:：]|patient\s*[:：]|signed\s*[:：,]?|from\s*[:：])\s*/giu;
+	/\b(?:my\s+name\s+is|my\s+name's|my\s+names|name's|names|i\s+am\s+called|i'm\s+called|im\s+called|call\s+me|(?:patient|full|first|last|given|family|sur|contact|carer|caregiver|parent|guardian|child's|baby's|son's|daughter's)\s*name\s*(?:is|[:：-])|(?:his|her|their|[\p{L}\u0345]+['’]s)\s+name\s+(?:is|was)|call\s+(?:him|her|them)|name\s*[:：]|patient\s*[:：]|signed\s*[:：,]?|from\s*[:：])\s*/gu;
 // "called Lucy", "named Omar": only a known given name ("called Calpol" is a medicine).
 const EN_CALLED = /\b(?:called|named)\s+(?=\p{Lu})/gu;
-// "Hi, Oluwaseun here": a greeting, a capitalised name, then "here".
-const EN_GREETING = /\b(?:hi|hello|hey|morning|evening|afternoon)[,!]?\s+(?=\p{Lu})/giu;
-const EN_WEAK = /\b(?:i'm|i\s+am|im|this\s+is|it's|it\s+is)\s+/giu;
+// "Hi, Oluwaseun here": a greeting, a capitalised name, then "here". (Under `giu` the lookahead
+// \p{Lu} this had took any cased letter; the match is now checked with isUpperIuAt.)
+const EN_GREETING = /\b(?:hi|hello|hey|morning|evening|afternoon)[,!]?\s+/g;
+const EN_WEAK = /\b(?:i'm|i\s+am|im|this\s+is|it's|it\s+is)\s+/g;
 const EN_RELATION =
-	/\b(?:(my|our|her|his|their)\s+(?:(?:little|baby|eldest|youngest|older|younger|big|step|late|new|twin)\s+)?)?(son|daughter|wife|husband|partner|mum|mom|mother|dad|father|brother|sister|baby|boy|girl|kid|child|grandson|granddaughter|grandma|grandmother|grandpa|grandfather|granny|gran|nan|nana|nanna|aunt|auntie|uncle|cousin|niece|nephew|friend|fiancée?|boyfriend|girlfriend|carer|neighbou?r|flatmate|roommate|twin|toddler|newborn|stepson|stepdaughter|colleague|boss)(?:\s*,)?\s+(?:\(\s*)?/giu;
+	/\b(?:(my|our|her|his|their)\s+(?:(?:little|baby|eldest|youngest|older|younger|big|step|late|new|twin)\s+)?)?(son|daughter|wife|husband|partner|mum|mom|mother|dad|father|brother|sister|baby|boy|girl|kid|child|grandson|granddaughter|grandma|grandmother|grandpa|grandfather|granny|gran|nan|nana|nanna|aunt|auntie|uncle|cousin|niece|nephew|friend|fianc[éÉ]e?|boyfriend|girlfriend|carer|neighbou?r|flatmate|roommate|twin|toddler|newborn|stepson|stepdaughter|colleague|boss)(?:\s*,)?\s+(?:\(\s*)?/g;
 const EN_SIGNOFF =
-	/(?:^|[\s,.!?;:)])(?:thanks|thank\s+you|thx|ty|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|many\s+thanks|sincerely|yours\s+sincerely|yours\s+truly|yours\s+faithfully|love|bye|ta)\s*[,!.]*\s+/giu;
+	/(?:^|[\s,.!?;:)])(?:thanks|thank\s+you|thx|ty|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|many\s+thanks|sincerely|yours\s+sincerely|yours\s+truly|yours\s+faithfully|love|bye|ta)\s*[,!.]*\s+/g;
 const DASH_SIGNOFF = /(?:^|\s|[。！？!?.，,])(?:-{1,2}|~)\s*/g;
-const SIGNOFF_END = /^\s*(?:[.!。！~]*\s*)(?:$|\n|\()/;
+// What may follow a sign-off name: (spaces, then dots or bangs, then spaces) and the end, a line
+// break or a bracket. Written so that a long run of spaces is read once, not once per split.
+const SIGNOFF_END = /^\s*(?:[.!。！~]+\s*)?(?:$|\n|\()/;
+const DASH_SIGNOFF_END = /^\s*(?:[.!]+\s*)?$/;
 const ZH_SIGNOFF =
 	/(?:^|[\s。！!？?，,~…\-—]|谢谢|感谢|多谢)(\p{Script=Han}{2,4}?)(\s?(?:敬上|谨上|留|上))?([\s。！!~…]*)$/u;
 const SENTENCE_VERB =
@@ -304,7 +450,7 @@ const ZH_BRACKET_RELATION = new RegExp(`^\\s?[（(]\\s?(?:我的?|患者的?)?(?
 const ZH_OF_RELATIVE = new RegExp(`^的(?:${ZH_RELATIONS}|病|情况)`);
 // A two-character name opening a sentence and then speaking or a time word: "李娜说她头疼".
 const ZH_SPEAKS = /^(?:说|讲|问|觉得|告诉|让|今天|昨天|最近|一直|刚才|已经|现在)/;
-const ZH_PARTICLE = /^[和跟与给让找问带陪帮替被]$/;
+const ZH_PARTICLE = new Set('和跟与给让找问带陪帮替被');
 const ZH_AFTER_PERSON = /^(?:[^\p{Script=Han}]|[一说讲问打去来看吃都也就还在的按要别不多少早快记])/u;
 const ZH_START_NEXT =
 	/^[昨今前最刚一经说去吃有是在得患被又因从早晚这那也都还已需要想感觉出住咳发头肚腰腿眼胸心血]/;
@@ -338,13 +484,20 @@ function add(hits: HitSet, start: number, end: number): void {
 	if (end > start) hits.add({ kind: 'name', start, end });
 }
 
+const SENTENCE_BREAK = new Set('.!?\n:;。！？；(（');
+const ZH_SENTENCE_BREAK = new Set('。！？!?\n；;，,：:');
+
 function isSentenceStart(text: string, pos: number): boolean {
 	let i = pos - 1;
 	while (i >= 0 && (text.charAt(i) === ' ' || text.charAt(i) === '"' || text.charAt(i) === "'")) i--;
-	return i < 0 || /[.!?\n:;。！？；(（]/.test(text.charAt(i));
+	return i < 0 || SENTENCE_BREAK.has(text.charAt(i));
 }
 
+const HAN_ANY = /\p{Script=Han}/u;
+
 function findChineseNames(text: string, hits: HitSet): void {
+	// Every cue, surname and sign-off below is Han: without a Han character there is nothing to find.
+	if (!HAN_ANY.test(text)) return;
 	for (const m of text.matchAll(ZH_CUE_EXPLICIT)) {
 		const pos = m.index + m[0].length;
 		const len = readZhName(text, pos, 'cued');
@@ -390,18 +543,17 @@ function findChineseNames(text: string, hits: HitSet): void {
 		}
 	}
 	findZhSignoff(text, hits);
-	for (const m of text.matchAll(ZH_RELATION)) {
+	for (const m of hasUnit(text, ZH_RELATION_FIRST) ? text.matchAll(ZH_RELATION) : []) {
 		const pos = m.index + m[0].length;
 		const len = readZhName(text, pos, 'strict');
 		if (len > 0) add(hits, pos, pos + len);
 	}
 	// Shapes: name + 男/女/age, name + (relation), name + 的 + relative, sign-off, sentence opening.
 	for (let i = 0; i < text.length; i++) {
-		const c = text.charAt(i);
-		if (!ZH_SURNAMES.has(c) || hits.taken(i)) continue;
+		if (ZH_SURNAME_UNIT[text.charCodeAt(i)] !== 1 || hits.taken(i)) continue;
 		const prev = text.charAt(i - 1);
 		// Inside a sentence only after a word that takes a person: "和王建国一起", "告诉李秀英".
-		const particle = ZH_PARTICLE.test(prev) || text.slice(i - 2, i) === '告诉';
+		const particle = ZH_PARTICLE.has(prev) || text.slice(i - 2, i) === '告诉';
 		if (isHanChar(prev) && prev !== '谢' && !particle) continue;
 		const len = readZhName(text, i, 'strict');
 		if (len === 0) continue;
@@ -434,11 +586,23 @@ function findZhSignoff(text: string, hits: HitSet): void {
 function isZhSentenceStart(text: string, pos: number): boolean {
 	let i = pos - 1;
 	while (i >= 0 && text.charAt(i) === ' ') i--;
-	return i < 0 || /[。！？!?\n；;，,：:]/.test(text.charAt(i));
+	return i < 0 || ZH_SENTENCE_BREAK.has(text.charAt(i));
 }
 
-function findLatinNames(text: string, hits: HitSet): void {
-	for (const m of text.matchAll(EN_STRONG)) {
+/** Some of `words` occurs in `lower` (a scan is skipped when none of the words it needs is there). */
+const hasAny = (lower: string, words: readonly string[]): boolean => words.some((w) => lower.includes(w));
+// Words every match of the cue pattern holds (folded), by pattern.
+const STRONG_NEEDS = ['name', 'call', 'patient', 'signed', 'from'];
+const WEAK_NEEDS = ['i'];
+const GREETING_NEEDS = ['h', 'ning', 'noon'];
+const SIGNOFF_NEEDS = ['t', 'cheers', 'regards', 'sincerely', 'love', 'bye'];
+const CALLED_NEEDS = ['called', 'named'];
+
+function findLatinNames(text: string, lower: string, hits: HitSet): void {
+	// Every Latin name below is a capitalised word or a word of the name lists, all of which have
+	// ASCII letters: without either there is nothing to find.
+	if (!hasLatinOrUpper(text)) return;
+	for (const m of hasAny(lower, STRONG_NEEDS) ? lower.matchAll(EN_STRONG) : []) {
 		const pos = m.index + m[0].length;
 		const end = readLatinName(text, pos, {
 			lower: true,
@@ -453,7 +617,7 @@ function findLatinNames(text: string, hits: HitSet): void {
 			if (len > 0) add(hits, pos, pos + len);
 		}
 	}
-	for (const m of text.matchAll(EN_WEAK)) {
+	for (const m of hasAny(lower, WEAK_NEEDS) ? lower.matchAll(EN_WEAK) : []) {
 		const pos = m.index + m[0].length;
 		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true, greedy: true });
 		if (end <= pos) continue;
@@ -461,24 +625,29 @@ function findLatinNames(text: string, hits: HitSet): void {
 		if (/^it/i.test(m[0]) && !/^\s*(?:here\b|,|\.|!|$)/.test(text.slice(end, end + 6))) continue;
 		add(hits, nameStart, end);
 	}
-	for (const m of text.matchAll(EN_CALLED)) {
+	for (const m of hasAny(text, CALLED_NEEDS) ? text.matchAll(EN_CALLED) : []) {
 		const pos = m.index + m[0].length;
 		const end = readLatinName(text, pos, { lower: false, ambiguous: true, uncommon: false });
 		if (end > pos) add(hits, nameStart, end);
 	}
-	for (const m of text.matchAll(EN_GREETING)) {
+	// A greeting counts only before "here" ("Hi, Oluwaseun here").
+	for (const m of hasAny(lower, GREETING_NEEDS) && lower.includes('here')
+		? lower.matchAll(EN_GREETING)
+		: []) {
 		const pos = m.index + m[0].length;
+		if (!isUpperIuAt(text, pos)) continue;
 		const end = readLatinName(text, pos, { lower: false, ambiguous: true, uncommon: true, greedy: true });
 		if (end > pos && /^,?\s+here\b/i.test(text.slice(end, end + 8))) add(hits, nameStart, end);
 	}
-	for (const m of text.matchAll(EN_RELATION)) {
+	for (const m of lower.matchAll(EN_RELATION)) {
 		const pos = m.index + m[0].length;
 		const possessive = m[1] !== undefined;
-		if (!possessive && !UPPER.test(m[2] ?? '')) continue;
+		// Without "my/our/…" the relation word opens the match: it must be capitalised ("Grandma …").
+		if (!possessive && !isUpperAt(text, m.index)) continue;
 		const end = readLatinName(text, pos, { lower: possessive, ambiguous: true, uncommon: true });
 		if (end > pos) add(hits, nameStart, end);
 	}
-	for (const m of text.matchAll(EN_SIGNOFF)) {
+	for (const m of hasAny(lower, SIGNOFF_NEEDS) ? lower.matchAll(EN_SIGNOFF) : []) {
 		const pos = m.index + m[0].length;
 		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true });
 		if (end > pos && SIGNOFF_END.test(text.slice(end))) add(hits, nameStart, end);
@@ -486,10 +655,12 @@ function findLatinNames(text: string, hits: HitSet): void {
 	for (const m of text.matchAll(DASH_SIGNOFF)) {
 		const pos = m.index + m[0].length;
 		const end = readLatinName(text, pos, { lower: true, ambiguous: false, uncommon: true });
-		if (end > pos && /^\s*[.!]*\s*$/.test(text.slice(end))) add(hits, nameStart, end);
+		if (end > pos && DASH_SIGNOFF_END.test(text.slice(end))) add(hits, nameStart, end);
 	}
 	// Titles anywhere: "Dr Smith", "Mrs Patel" (the title stays).
 	for (const m of text.matchAll(/\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s(?=\p{Lu})/gu)) {
+		// The name would start right after the title: already taken, it cannot be added.
+		if (hits.taken(m.index + m[0].length)) continue;
 		const end = readLatinName(text, m.index, { lower: false, ambiguous: true, uncommon: true });
 		if (end > m.index) add(hits, nameStart, end);
 	}
@@ -516,8 +687,7 @@ function findLatinNames(text: string, hits: HitSet): void {
 			add(hits, pos, end);
 		else if (!multi && (given || ambiguous) && start && SENTENCE_VERB.test(text.slice(t.end, t.end + 12)))
 			add(hits, pos, end);
-		else if (!multi && given && !start && !EPONYM_AFTER.test(text.slice(t.end, t.end + 24)))
-			add(hits, pos, end);
+		else if (!multi && given && !start && !eponymAfter(text, t.end)) add(hits, pos, end);
 	}
 }
 
@@ -526,7 +696,12 @@ export function isGivenName(word: string): boolean {
 	return EN_GIVEN.has(word);
 }
 
-export function findNames(text: string, hits: HitSet): void {
+/** Finds names in `text` (`lower`: foldCase(text)). */
+export function findNames(text: string, lower: string, hits: HitSet): void {
 	findChineseNames(text, hits);
-	findLatinNames(text, hits);
+	findLatinNames(text, lower, hits);
+	// The message is not kept once the pass is done.
+	lastText = '';
+	lastStart = -1;
+	lastEnd = -1;
 }

@@ -15,11 +15,16 @@ export { DEFAULT_COUNTRIES } from './countries';
 
 const metadata = metadataJson as unknown as MetadataJson;
 
-/** Upper bound on parser calls per message (each is bounded: the slice is at most 48 characters). */
+/**
+ * Upper bound on parser calls per message (each is bounded: the slice is at most 48 characters).
+ * A slice seen before in the same message is answered from its first parse, without a call.
+ */
 export const MAX_PARSER_CALLS = 256;
 
 export interface PhoneBudget {
 	calls: number;
+	/** Results for the slices already parsed in this message (a repeated number is parsed once). */
+	seen?: Map<readonly PhoneCountry[], Map<string, ParsedPhone | null>>;
 }
 
 export interface ParsedPhone {
@@ -48,9 +53,27 @@ export function parsePhone(
 	budget: PhoneBudget
 ): ParsedPhone | null {
 	if (slice.length > 48) return null;
+	budget.seen ??= new Map();
+	let seen = budget.seen.get(countries);
+	if (seen === undefined) budget.seen.set(countries, (seen = new Map()));
+	const known = seen.get(slice);
+	if (known !== undefined) return known;
+	const result = parseOnce(slice, countries, budget);
+	// Out of budget is no answer about this slice: only real answers are kept.
+	if (result !== OUT_OF_BUDGET) seen.set(slice, result);
+	return result === OUT_OF_BUDGET ? null : result;
+}
+
+const OUT_OF_BUDGET = 'out of budget';
+
+function parseOnce(
+	slice: string,
+	countries: readonly PhoneCountry[],
+	budget: PhoneBudget
+): ParsedPhone | null | typeof OUT_OF_BUDGET {
 	const digits = slice.replace(/\D/g, '').length;
 	for (const country of countries) {
-		if (budget.calls >= MAX_PARSER_CALLS) return null;
+		if (budget.calls >= MAX_PARSER_CALLS) return OUT_OF_BUDGET;
 		budget.calls++;
 		let found;
 		try {

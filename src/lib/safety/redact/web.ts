@@ -75,13 +75,18 @@ function scanEmail(view: string, at: number): { start: number; end: number } | n
 }
 
 // "john dot smith at gmail dot com", "jane(at)example(dot)org": an address spelled out to dodge
-// spam filters. Needs both an "at" and a "dot" before a known top-level domain.
+// spam filters. Needs both an "at" and a "dot" before a known top-level domain. Matched on the
+// case-folded view (chars.ts foldCase) without the `i` flag; U+0345 is the one character `iu` adds
+// to [\p{L}\p{N}] (it case-folds to a Greek letter), so the classes name it to match as `giu` did.
 const SPELLED_EMAIL =
-	/(?<![\p{L}\p{N}])[\p{L}\p{N}._-]{1,64}(?:\s(?:dot|\.)\s[\p{L}\p{N}_-]{1,32}){0,3}\s?(?:\s+at\s+|\(at\)|\[at\]|\{at\})\s?[\p{L}\p{N}-]{1,63}(?:\s?(?:\s+dot\s+|\(dot\)|\[dot\])\s?[\p{L}\p{N}-]{1,63}){1,3}(?![\p{L}\p{N}])/giu;
+	/(?<![\p{L}\p{N}\u0345])[\p{L}\p{N}\u0345._-]{1,64}(?:\s(?:dot|\.)\s[\p{L}\p{N}\u0345_-]{1,32}){0,3}\s?(?:\s+at\s+|\(at\)|\[at\]|\{at\})\s?[\p{L}\p{N}\u0345-]{1,63}(?:\s?(?:\s+dot\s+|\(dot\)|\[dot\])\s?[\p{L}\p{N}\u0345-]{1,63}){1,3}(?![\p{L}\p{N}\u0345])/gu;
 
-export function findSpelledEmails(view: string, hits: HitSet): void {
-	for (const m of view.matchAll(SPELLED_EMAIL)) {
-		const tld = /([\p{L}]+)$/u.exec(m[0])?.[1]?.toLowerCase() ?? '';
+export function findSpelledEmails(view: string, lower: string, hits: HitSet): void {
+	// Every match holds "at" (folded): none can start where there is none.
+	if (!lower.includes('at')) return;
+	for (const m of lower.matchAll(SPELLED_EMAIL)) {
+		const original = view.slice(m.index, m.index + m[0].length);
+		const tld = /([\p{L}]+)$/u.exec(original)?.[1]?.toLowerCase() ?? '';
 		if (TLDS.has(tld)) hits.add({ kind: 'email', start: m.index, end: m.index + m[0].length });
 	}
 }
@@ -94,6 +99,25 @@ const TLDS = new Set(
 );
 
 const URL_CHAR = /[A-Za-z0-9\-._~:/?#[\]@!$&*+,;=%\p{L}\p{N}]/u;
+const URL_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) URL_ASCII[c] = URL_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** URL_CHAR.test(view.charAt(i)), without a regex call for ASCII. */
+function isUrlChar(view: string, i: number): boolean {
+	const code = view.charCodeAt(i);
+	return code < 128 ? URL_ASCII[code] === 1 : URL_CHAR.test(view.charAt(i));
+}
+
+// A scheme, "www." or a bare host with a known-looking TLD and a path. A match right after a letter,
+// digit, '@' or '.' is part of something else (an e-mail, a longer word) and is skipped below; the
+// lookbehinds skip those positions without reading a whole word from each of them (with a '-' too
+// for the bare host: a host read from a '-' would have been read from the position before it).
+const URL_START =
+	/(?<![a-z0-9@.])(?:https?:\/\/|www\.)|(?<![a-z0-9@.-])[a-z0-9-]{2,63}(?:\.[a-z0-9-]{1,63}){0,4}\.[a-z]{2,12}\//g;
+
+/** /[a-z0-9@.]/ for the code unit before a URL. */
+const isUrlGlued = (code: number): boolean =>
+	(code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x40 || code === 0x2e;
 
 // Sites where a path names a person (a profile, a channel, a chat link).
 const SOCIAL =
@@ -130,24 +154,35 @@ const ACCOUNT_PARAM =
  * ("weibo.com/u/5823746190", ".../jane-doe-acl", "?user=…", any path on a social site). A link to a
  * page about a condition ("www.nhs.uk/conditions/asthma/") names nobody and stays.
  */
-export function findUrls(view: string, hits: HitSet, isPersonWord: (word: string) => boolean): void {
-	const lower = view.toLowerCase();
-	const re = /https?:\/\/|www\.|[a-z0-9-]{2,63}(?:\.[a-z0-9-]{1,63}){0,4}\.[a-z]{2,12}\//g;
+export function findUrls(
+	view: string,
+	folded: string,
+	hits: HitSet,
+	isPersonWord: (word: string) => boolean
+): void {
+	// The patterns below are ASCII, so the case-folded view matches where view.toLowerCase() would,
+	// except for 'ſ', which foldCase turns into 's' and toLowerCase keeps: then, and only when that
+	// keeps the length (no 'İ'), the old lower-cased copy is used.
+	// A URL has a '/' (the scheme's, or the path after a bare host) or starts with "www.".
+	if (!view.includes('/') && !folded.includes('www.')) return;
+	const lowered = view.includes('\u017f') ? view.toLowerCase() : folded;
+	const lower = lowered.length === view.length ? lowered : folded;
+	URL_START.lastIndex = 0;
 	let m: RegExpExecArray | null;
-	while ((m = re.exec(lower)) !== null) {
+	while ((m = URL_START.exec(lower)) !== null) {
 		const start = m.index;
-		if (start > 0 && /[a-z0-9@.]/.test(lower.charAt(start - 1))) continue;
+		if (start > 0 && isUrlGlued(lower.charCodeAt(start - 1))) continue;
 		if (!m[0].includes(':') && !m[0].startsWith('www.')) {
 			const host = m[0].slice(0, -1);
 			const tld = host.slice(host.lastIndexOf('.') + 1);
 			if (!TLDS.has(tld)) continue;
 		}
 		let end = start + m[0].length;
-		while (end < view.length && end - start < 2048 && URL_CHAR.test(view.charAt(end))) end++;
+		while (end < view.length && end - start < 2048 && isUrlChar(view, end)) end++;
 		// Resume after this URL: a URL is read once, so the scan stays linear.
-		re.lastIndex = Math.max(end, start + 1);
+		URL_START.lastIndex = Math.max(end, start + 1);
 		while (end > start && /[.,;:!?'")\]]/.test(view.charAt(end - 1))) end--;
-		const url = lower.slice(start, end);
+		const url = view.slice(start, end).toLowerCase();
 		const rest = url.replace(/^[a-z]+:\/\//, '');
 		const cut = rest.search(/[/?#]/);
 		if (cut === -1) continue;
@@ -176,24 +211,50 @@ export function findUrls(view: string, hits: HitSet, isPersonWord: (word: string
 
 const IPV4 =
 	/(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d]|\.\d)/g;
-const isHex = (c: string) => isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+/** A hex digit or ':' (an IPv6 candidate's characters), by code unit. */
+const isHexOrColon = (code: number): boolean =>
+	(code >= 0x30 && code <= 0x3a) || (code >= 0x61 && code <= 0x66) || (code >= 0x41 && code <= 0x46);
 
 /** IPv4 dotted quads (each part ≤ 255) and IPv6 addresses (RFC 4291 text form, "::" allowed once). */
 export function findIps(view: string, hits: HitSet): void {
-	for (const m of view.matchAll(IPV4)) {
+	for (const m of view.includes('.') ? view.matchAll(IPV4) : []) {
 		// "version 1.2.3.4" is a version number, not an address.
 		if (/(?:version|ver\.?|v)\s?$/i.test(view.slice(Math.max(0, m.index - 8), m.index))) continue;
 		hits.add({ kind: 'ip', start: m.index, end: m.index + m[0].length });
 	}
+	// Each colon's candidate is the run of hex digits and colons around it, cut to 45 characters:
+	// from max(run start, colon - 45) to min(run end, that + 45). The run and its colon counts are
+	// read once, not once per colon.
 	let i = view.indexOf(':');
+	let runStart = -1;
+	let runEnd = -1;
+	let colonsBefore = new Int32Array(0);
 	while (i !== -1) {
-		let s = i;
-		while (s > 0 && i - s < 45 && (isHex(view.charAt(s - 1)) || view.charAt(s - 1) === ':')) s--;
-		let e = i;
-		while (e < view.length && e - s < 45 && (isHex(view.charAt(e)) || view.charAt(e) === ':')) e++;
+		if (i < runStart || i >= runEnd) {
+			runStart = i;
+			while (runStart > 0 && isHexOrColon(view.charCodeAt(runStart - 1))) runStart--;
+			runEnd = i;
+			while (runEnd < view.length && isHexOrColon(view.charCodeAt(runEnd))) runEnd++;
+			colonsBefore = new Int32Array(runEnd - runStart + 1);
+			for (let k = runStart; k < runEnd; k++)
+				colonsBefore[k - runStart + 1] =
+					(colonsBefore[k - runStart] ?? 0) + (view.charCodeAt(k) === 0x3a ? 1 : 0);
+		}
+		const s = Math.max(runStart, i - 45);
+		const e = Math.min(runEnd, s + 45);
+		const colons = (colonsBefore[e - runStart] ?? 0) - (colonsBefore[s - runStart] ?? 0);
 		const before = view.charAt(s - 1);
 		const after = view.charAt(e);
-		if (isIpv6(view.slice(s, e)) && !isLetter(before) && !isLetter(after) && after !== '.') {
+		// isIpv6 wants 3 to 9 colons (8 groups; or up to 7 around one "::" and a colon at either
+		// end): fewer is a time, a ratio, a label.
+		if (
+			colons >= 3 &&
+			colons <= 9 &&
+			isIpv6(view.slice(s, e)) &&
+			!isLetter(before) &&
+			!isLetter(after) &&
+			after !== '.'
+		) {
 			hits.add({ kind: 'ip', start: s, end: e });
 		}
 		i = view.indexOf(':', Math.max(e, i + 1));
