@@ -99,6 +99,7 @@ const TRIGGER_KINDS = [
 	'negnever',
 	'negpost',
 	'hist',
+	'histnear',
 	'present',
 	'now',
 	'hypo',
@@ -107,6 +108,7 @@ const TRIGGER_KINDS = [
 	'generalnear',
 	'story',
 	'treated',
+	'frame',
 	'person',
 	'mild',
 	'resolved',
@@ -198,6 +200,10 @@ function gapWords(gap: string): { words: number; han: number } {
 	const words = gap.match(/[a-z0-9]+/g)?.length ?? 0;
 	return { words, han };
 }
+
+/** A state after "has gone" / "went" makes it a change ("gone white"), not a resolution. */
+const GONE_TO =
+	/^\s*(?:all\s+)?(?:white|black|blue|grey|gray|pale|numb|red|purple|cold|floppy|limp|quiet|dark|blurry|blurred|weak|stiff|very|really|so|completely|totally)\b/u;
 
 /** Words that make a following past time a start ("since 2 weeks ago"), not the time of the event. */
 const SINCE_WHEN = /\b(?:since|for|from|started|starting|began|begun|start)\b|开始|以来|起/u;
@@ -351,7 +357,15 @@ export function readContext(
 				withinWindow(text, m.end, hs, 3, 4) &&
 				!SINCE_WHEN.test(text.slice(m.end, hs)) &&
 				!presentIn(m.end, hs);
-			if (past && (!present || ownTime)) state = 'history';
+			// "3 months after a stroke": a time said right before the mention dates it alone.
+			const near = t('histnear');
+			const ni = near.lastBefore(m.start);
+			const nearBefore =
+				ni >= 0 &&
+				(near.starts[ni] ?? -1) >= clause.start &&
+				(near.ends[ni] ?? 0) <= m.start &&
+				withinWindow(text, near.ends[ni] ?? 0, m.start, 2, 3);
+			if ((past && (!present || ownTime)) || nearBefore) state = 'history';
 			else if (!past && !present) {
 				// A clause with no time of its own takes it from a time-only clause just before it in
 				// the sentence ("Two years ago, I had a stroke"; "去年，中风过").
@@ -413,6 +427,9 @@ export function readContext(
 			// Already in clinicians' care ("she's in ICU after the crash", "住院了"): a relative asking.
 			else if (t('treated').any(sentence.start, sentence.end) && !t('now').any(clause.start, clause.end))
 				state = 'treated';
+			// The message says what it is for ("想了解一下", "exam question", "not me"): a general
+			// question wherever nobody is said to have it now.
+			else if (t('frame').any(0, text.length) && !personal) state = 'general';
 		}
 
 		// Modifiers that lower the level but never hide a finding.
@@ -435,7 +452,10 @@ export function readContext(
 		const ri = resolved.firstFrom(m.end);
 		if (ri >= 0 && (resolved.starts[ri] ?? Infinity) < sentence.end) {
 			const after = resolved.ends[ri] ?? 0;
-			if (!t('recur').any(after, sentence.end) && !t('now').any(after, sentence.end)) flags |= FLAG_RESOLVED;
+			// "the skin has gone white" is a change, not a resolution.
+			const becoming = GONE_TO.test(text.slice(after, after + 12));
+			if (!becoming && !t('recur').any(after, sentence.end) && !t('now').any(after, sentence.end))
+				flags |= FLAG_RESOLVED;
 		}
 		// A clause that only says how much ("…, just a small amount") qualifies the one before it.
 		const next = clauses[ci + 1];

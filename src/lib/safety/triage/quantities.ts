@@ -294,6 +294,15 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 			continue;
 		}
 
+		// "type 2", "2型", "30 miles", "5 kg", "3000 steps": not a reading.
+		if (
+			/\btype\s*$/.test(text.slice(Math.max(0, n.start - 6), n.start)) ||
+			/^\s*(?:型|公里|千米|斤|公斤|克|毫克|毫升|厘米|步|卡)/u.test(after) ||
+			/^\s*(?:miles?|mi|km|kms|kilomet\w*|kg|kgs|kilos?|lbs?|pounds?|stone|steps|mg(?!\s*\/\s*dl)|mcg|ug|ml|cm|mm|inch\w*|feet|ft|calories|kcal|units?|iu)\b/.test(
+				after
+			)
+		)
+			continue;
 		// Scores ("NEWS2 3分"), HbA1c (mmol/mol or %) and per-mol units are not vital signs.
 		if (/^\s*分(?!钟)/u.test(after) || label === 'v.hba1c' || /^\s*mmol\s*\/\s*mol/.test(after)) continue;
 
@@ -371,6 +380,11 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 		if (isTempUnit || label === 'v.temp' || label === 'v.env') {
 			let celsius = v;
 			if (g.fah !== undefined || (v >= 93 && v <= 112)) celsius = ((v - 32) * 5) / 9;
+			// "量不到35度", "below 35": under the number said.
+			if (
+				/(?:不到|不足|低于|below|under|less than)\s*$/u.test(text.slice(Math.max(0, n.start - 10), n.start))
+			)
+				celsius -= 0.1;
 			const outside =
 				/^\s*(?:outside|outdoors|out there|in the sun|today|weather|室外|外面|户外|天气|高温)/u.test(
 					text.slice(unitEnd, unitEnd + 14)
@@ -415,6 +429,10 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 				) ||
 				/(?:持续|已经|有|快|近|这|最近)\s*$/u.test(text.slice(Math.max(0, n.start - 3), n.start));
 			const gestation = g.week !== undefined && Number.isInteger(v) && v >= 4 && v <= 42 && !old && !duration;
+			// "3 months after a stroke", "两年前中风后": the duration dates the mention that follows.
+			const since = /^\s*(?:after|since|on from|post)\b|^\s*(?:以后|之后|后)/u.exec(tail);
+			if (since !== null && (g.week !== undefined || g.month !== undefined || g.year !== undefined) && !old)
+				add(n.start, unitEnd + since[0].length, 'ctx.histnear');
 			if (g.week !== undefined && (pregnant || gestation)) {
 				add(n.start, unitEnd, 'who.pregnant');
 				if (v < 37 && v >= 20) add(n.start, unitEnd, 'preg.preterm');

@@ -242,6 +242,8 @@ export const RULES: readonly RuleSpec[] = [
 	u('breathing', ['ev.asthma_attack']),
 	e('breathing', ['ev.drowning'], 'clause', { keep: true }),
 	e('breathing', ['sx.stridor'], 'clause', { keep: true }),
+	// Epiglottitis (MTS "drooling"): drooling with noisy breathing, breathlessness or sitting up to breathe.
+	e('breathing', ['sx.drool', 'sx.stridor|sx.breathless|mod.upright'], 'message'),
 	u('breathing', ['sx.breathless_mild']),
 	e(
 		'breathing',
@@ -364,7 +366,8 @@ export const RULES: readonly RuleSpec[] = [
 	),
 	u('bleeding', ['sx.black_stool|sx.rectal_bleed|sx.hematuria']),
 	e('bleeding', ['sx.rectal_bleed', 'mod.lots|mod.heavy|mod.persistent']),
-	e('bleeding', ['sx.wound', 'mod.deep|sx.spurting|mod.heavy|mod.persistent']),
+	e('bleeding', ['sx.wound', 'mod.deep|sx.spurting|mod.heavy|mod.persistent'], 'sentence'),
+	e('bleeding', ['sx.spurting', 'sx.bleed|sx.wound|mod.persistent|b.arm|b.leg|b.hand|b.neck'], 'sentence'),
 	e('bleeding', ['sx.bleed|sx.nosebleed', 'q.over20min', 'mod.persistent|sx.nosebleed'], 'sentence'),
 
 	// --- poisoning and overdose: NHS 999; NPIS TOXBASE ------------------------------------------
@@ -386,7 +389,7 @@ export const RULES: readonly RuleSpec[] = [
 			'sub.medicine|sub.poison|sub.chemical|sub.ecig|sub.drug|sub.alcohol|sub.plant'
 		],
 		'message',
-		{ unless: 'sub.vitamin' }
+		{ unless: 'sub.vitamin|sub.harmless' }
 	),
 	e(
 		'poisoning',
@@ -413,6 +416,15 @@ export const RULES: readonly RuleSpec[] = [
 		'message'
 	),
 	e('poisoning', ['ev.co_poisoning|ev.alcohol_poisoning|ev.venom']),
+	e(
+		'poisoning',
+		[
+			'sub.alcohol|sub.drug',
+			'sx.drowsy_strong|sx.unresponsive|sx.drowsy',
+			'sx.vomit|q.whole_pack|mod.lots|sx.breathless'
+		],
+		'message'
+	),
 	e('poisoning', ['act.ingest|act.accident_ingest', 'sub.mushroom'], 'sentence'),
 	e('poisoning', ['sub.mushroom', 'sx.vomit|sx.diarrhoea|sx.jaundice|sx.confused|sx.drowsy'], 'message'),
 	u('poisoning', ['act.ingest|act.accident_ingest', 'q.pills_some', 'mod.at_once'], 'sentence'),
@@ -588,7 +600,7 @@ export const RULES: readonly RuleSpec[] = [
 		'trauma',
 		[
 			'ev.head_injury',
-			`sx.vomit|sx.unresponsive|sx.collapse|sx.drowsy|sx.confused|sx.confused_strong|sx.seizure|sx.speech|sx.ear_blood|who.anticoag|sx.vision_loss|sx.double_vision|sx.weak|mod.worsening|sx.amnesia`
+			`sx.vomit|sx.unresponsive|sx.collapse|sx.drowsy|sx.confused|sx.confused_strong|sx.seizure|sx.speech|sx.ear_blood|sx.skull_fracture|sx.vision_loss|sx.double_vision|sx.weak|mod.worsening|sx.amnesia`
 		],
 		'message'
 	),
@@ -632,6 +644,16 @@ export const RULES: readonly RuleSpec[] = [
 	),
 	u('burns', ['sx.burned', 'b.hand|b.foot|b.arm|b.leg', 'sx.blister'], 'message'),
 	e('burns', ['sub.caustic', 'act.splash|act.spill'], 'sentence'),
+	// A chemical burn of the skin (NHS: A&E for chemical burns).
+	e(
+		'burns',
+		[
+			'sub.caustic',
+			'b.skin|b.arm|b.hand|b.leg|b.face|b.body|b.foot',
+			'sx.burn_deep|sx.blister|sx.pain|sx.burned'
+		],
+		'sentence'
+	),
 	e('burns', ['ev.on_fire|ev.smoke']),
 	e('burns', ['sub.caustic', 'b.eye', 'act.splash|act.spill'], 'sentence'),
 	u('burns', ['sub.chemical', 'b.eye', 'act.splash|act.spill'], 'sentence'),
@@ -753,6 +775,17 @@ export const RULES: readonly RuleSpec[] = [
 	u('hyperglycaemia', ['vital.glucose_high']),
 	u('hyperglycaemia', ['vital.ketone_raised|vital.ketone_high']),
 	u('hyperglycaemia', ['cond.diabetes', 'sx.vomit|sx.thirst'], 'message'),
+	// DKA as a first presentation (NICE NG18): thirst or ketone breath with vomiting or drowsiness.
+	e(
+		'hyperglycaemia',
+		['sx.fruity_breath', `sx.vomit|sx.drowsy|sx.kussmaul|sx.breathless|${CONFUSION}|sx.abdo_pain`],
+		'message'
+	),
+	e(
+		'hyperglycaemia',
+		['sx.thirst', 'sx.vomit', `sx.drowsy|sx.fruity_breath|sx.kussmaul|${CONFUSION}`],
+		'message'
+	),
 
 	// --- acute abdomen: NHS; MTS abdominal pain --------------------------------------------------
 	e('acute_abdomen', ['b.abdomen', 'sx.board'], 'sentence'),
@@ -786,6 +819,12 @@ export const RULES: readonly RuleSpec[] = [
 	e('eye', ['sx.vision_loss', 'mod.sudden|mod.one'], 'sentence'),
 	e('eye', ['b.eye', 'sub.caustic'], 'sentence'),
 	u('eye', ['b.eye', 'sub.chemical'], 'sentence'),
+	// Acute angle-closure glaucoma (NHS): a painful red eye with halos round lights, headache or vomiting.
+	e(
+		'eye',
+		['sx.halos', 'sx.eye_pain|sx.pain|sx.headache', 'sx.red_eye|mod.red|sx.vomit|sx.nausea|sx.blurred'],
+		'message'
+	),
 	// A blow to the eye with a change in vision or blood in it (NHS: A&E).
 	e(
 		'eye',
@@ -805,7 +844,9 @@ export const RULES: readonly RuleSpec[] = [
 		'message'
 	),
 	e('eye', ['sx.curtain']),
-	e('eye', ['sx.flashes', 'mod.sudden|sx.curtain|sx.floaters'], 'sentence'),
+	// New floaters or flashes alone: same-day eye assessment; with a curtain or lost vision: now.
+	e('eye', ['sx.flashes|sx.floaters', 'sx.curtain|sx.vision_loss'], 'sentence'),
+	u('eye', ['sx.flashes|sx.floaters']),
 	u('eye', ['sx.blurred', 'mod.sudden']),
 	u('eye', ['b.eye', 'sx.pain', 'mod.severe|pain.severe']),
 
