@@ -122,6 +122,12 @@ describe('quantities', () => {
 		expect(level('I take metoprolol twice a day, can I have grapefruit')).toBe('routine');
 	});
 
+	it('does not read a diabetes type or a distance as a reading', () => {
+		expect(level('what should my fasting sugar be with type 2')).toBe('routine');
+		expect(level('resting pulse 55, I cycle 40 miles a week')).toBe('routine');
+		expect(assess('体温量了不到35度，叫半天才应', 'zh-CN').categories).toContain('hypothermia');
+	});
+
 	it('does not read a heart rate during exercise as dangerous', () => {
 		expect(level('heart rate 170 while running intervals')).toBe('routine');
 		expect(level('heart rate 170 sitting at my desk')).toBe('emergency');
@@ -220,6 +226,30 @@ describe('scope (ConText)', () => {
 		expect(level('I dreamed my son stopped breathing and now I cannot sleep')).toBe('routine');
 		// A new emergency told from the ward is still one.
 		expect(level('mum is on the ward and right now she has crushing chest pain')).toBe('emergency');
+	});
+
+	it('dates a mention by the time said right beside it', () => {
+		expect(level('my wife had a stroke two years ago and still gets tired, what helps')).toBe('routine');
+		expect(level('is it safe to swim 6 months after a heart attack')).toBe('routine');
+		expect(level('I have had chest pain since 2 weeks ago and now it is crushing')).toBe('emergency');
+	});
+
+	it('reads a message framed as curiosity or coursework as a general question', () => {
+		expect(assess('有人癫痫发作时要不要往嘴里塞东西？考试题，想了解一下', 'zh-CN').level).toBe('routine');
+		expect(level('what does anaphylaxis look like? just curious')).toBe('routine');
+		// …but not when someone has it now.
+		expect(level('just curious, my lips are swelling and I cannot breathe, is this anaphylaxis')).toBe(
+			'emergency'
+		);
+	});
+
+	it('does not count a patient asking whether to go to A&E as advice', () => {
+		expect(assess('孩子发烧38度，能吃能玩，要不要马上去医院', 'zh-CN').categories).not.toContain('advised');
+	});
+
+	it('lowers for a trailing "just a small amount", not for a change of colour', () => {
+		expect(level('my toddler licked some dishwasher gel, just a tiny amount')).not.toBe('emergency');
+		expect(level('bleach splashed on my arm and the skin has gone white')).toBe('emergency');
 	});
 
 	it('does not read routine care as an emergency', () => {
