@@ -37,6 +37,9 @@ const ZH_DIVISIONS =
 const ZH_LEVEL_SUFFIX =
 	/自治区|自治州|街道|小区|社区|新村|花园|大街|大道|胡同|省|市|区|县|旗|镇|乡|村|组|屯|路|街|巷|弄/g;
 const ZH_BELOW_CITY = /(?:区|县|旗|镇|乡|村|组|屯|街道|小区|社区|新村|花园|路|街|巷|弄|胡同|大道)$/;
+// The last characters ZH_BELOW_CITY accepts, and how far ZH_DIVISIONS can read (7 × (7 + 4)).
+const BELOW_CITY_LAST = new Set('区县旗镇乡村组屯道园路街巷弄同');
+const DIVISIONS_REACH = 77;
 const COMPOUND =
 	/(?:小区|花园|公寓|大厦|苑|家园|新村|社区|园|城|广场|山庄|公馆|华府|别墅|宿舍|新区|三区|二区|一区)/;
 const ADDRESS_CUE = /(?:地址|住址|住在|家住|我住|住|寄到|寄往|寄至|送到|收货|位于|家在)\s?[:：]?\s?$/;
@@ -169,10 +172,18 @@ function findChineseAddresses(text: string, hits: HitSet): void {
 	}
 	// No house number (rural addresses, or stopped at the street): after an address word, a chain
 	// of two or more divisions ending in 省/市/区/县/镇/乡/村/街道/小区…: "家住河南省周口市太康县王集乡李庄村".
+	// The chain must end in a division below the city, and ZH_DIVISIONS reads at most 7 levels of
+	// 7 + 4 characters: without such a last character within that reach there is nothing to add.
+	let below = -1;
 	for (const m of text.matchAll(ZH_ADDRESS_CUE)) {
 		const pos = m.index + m[0].length;
 		// Already inside an address: it cannot be added again.
 		if (hits.taken(pos)) continue;
+		if (below < pos) {
+			below = pos;
+			while (below < text.length && !BELOW_CITY_LAST.has(text.charAt(below))) below++;
+		}
+		if (below >= pos + DIVISIONS_REACH) continue;
 		ZH_DIVISIONS.lastIndex = pos;
 		const d = ZH_DIVISIONS.exec(text);
 		if (d === null) continue;

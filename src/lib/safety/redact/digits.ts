@@ -470,8 +470,10 @@ function mayClassify(
 	if (n === 11 && digits.charCodeAt(off) === 0x31 && (d1 >= 3 || (d1 === 2 && e - s === 4))) return true;
 	// SSN 3-2-4; NHS and NANP 3-3-4 or one block.
 	if (n === 9 && e - s === 3) return true;
-	if (n === 10 && (e - s === 1 || (first.digits.length === 3 && groups[s + 1]?.digits.length === 3)))
-		return true;
+	if (n === 10 && (e - s === 1 || (first.digits.length === 3 && groups[s + 1]?.digits.length === 3))) {
+		// NANP wants an area code of 2–9; the NHS number its mod 11 check.
+		if (digits.charCodeAt(off) >= 0x32 || isNhsNumber(digits.slice(off, off + 10))) return true;
+	}
 	// Chinese landlines, UK numbers and trunk-0 numbers for the parser start with 0 and have 9+ digits.
 	if (zero && n >= 9) return true;
 	// The rest is the parser's, after a phone word.
