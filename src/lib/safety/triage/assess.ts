@@ -558,7 +558,14 @@ function triage(text: string, options?: AssessOptions, answer = false): TriageVe
 	const read = derive(m, readContext(p.text, mentions, m.kinds, { answer }));
 	if (read.length === 0) return ROUTINE();
 
-	const raw = evaluate(m, read, (s) => s === 'affirmed');
+	let raw = evaluate(m, read, (s) => s === 'affirmed');
+	// In a patient's message, emergency advice counts only when reported ("the nurse told me to go to
+	// A&E"); "should I go to A&E?" or "是先扶起来还是先打120" is a question, not advice.
+	if (!answer && raw.some((f) => f.category === 'advised')) {
+		const reported = m.lexicon.find('ctx.reported');
+		if (!mentions.some((x) => x.concepts.includes(reported)))
+			raw = raw.filter((f) => f.category !== 'advised');
+	}
 	// Best level per category, with the evidence of its findings at that level.
 	const best = new Map<CategoryId, { level: Exclude<Level, 'routine'>; mentions: ReadMention[] }>();
 	for (const f of raw) {

@@ -201,6 +201,9 @@ function gapWords(gap: string): { words: number; han: number } {
 	return { words, han };
 }
 
+/** A possessive inside the mention ("middle of my chest") makes it about someone. */
+const POSSESSIVE = /\b(?:my|his|her|our|their)\b|[我他她]/u;
+
 /** A state after "has gone" / "went" makes it a change ("gone white"), not a resolution. */
 const GONE_TO =
 	/^\s*(?:all\s+)?(?:white|black|blue|grey|gray|pale|numb|red|purple|cold|floppy|limp|quiet|dark|blurry|blurred|weak|stiff|very|really|so|completely|totally)\b/u;
@@ -267,6 +270,12 @@ export function readContext(
 		else s.end = c.end;
 	}
 	const presentIn = (from: number, to: number) => t('present').any(from, to) || t('now').any(from, to);
+	// "not streaks, actual mouthfuls": a negated mildness word is no mildness.
+	const negatedMild = (at: number): boolean => {
+		const neg = t('neg');
+		const i = neg.lastBefore(at);
+		return i >= 0 && (neg.ends[i] ?? 0) <= at && withinWindow(text, neg.ends[i] ?? 0, at, 1, 1);
+	};
 
 	const negatedBy = (kind: 'neg' | 'negnever', clause: Clause, at: number): boolean => {
 		const neg = t(kind);
@@ -419,9 +428,17 @@ export function readContext(
 				j >= 0 &&
 				(near.starts[j] ?? Infinity) < clause.end &&
 				withinWindow(text, m.end, near.starts[j] ?? 0, 2, 3);
-			const personal = t('person').any(clause.start, clause.end) || t('now').any(clause.start, clause.end);
+			const personal =
+				t('person').any(clause.start, clause.end) ||
+				t('now').any(clause.start, clause.end) ||
+				POSSESSIVE.test(text.slice(m.start, m.end));
 			if (nearBefore || nearAfter) state = 'general';
-			else if (!personal && t('general').any(sentence.start, sentence.end)) state = 'general';
+			else if (
+				!personal &&
+				!t('present').any(clause.start, clause.end) &&
+				t('general').any(sentence.start, sentence.end)
+			)
+				state = 'general';
 			else if (t('story').any(sentence.start, sentence.end) && !t('now').any(clause.start, clause.end))
 				state = 'story';
 			// Already in clinicians' care ("she's in ICU after the crash", "住院了"): a relative asking.
@@ -437,6 +454,7 @@ export function readContext(
 		const mi = mild.lastBefore(m.start);
 		if (
 			mi >= 0 &&
+			!negatedMild(mild.starts[mi] ?? 0) &&
 			(mild.starts[mi] ?? -1) >= clause.start &&
 			withinWindow(text, mild.ends[mi] ?? 0, m.start, 3, 5)
 		)
@@ -444,6 +462,7 @@ export function readContext(
 		const mj = mild.firstFrom(m.end);
 		if (
 			mj >= 0 &&
+			!negatedMild(mild.starts[mj] ?? 0) &&
 			(mild.starts[mj] ?? Infinity) < clause.end &&
 			withinWindow(text, m.end, mild.starts[mj] ?? 0, 3, 5)
 		)
@@ -463,7 +482,7 @@ export function readContext(
 			const k = mild.firstFrom(next.start);
 			const ks = mild.starts[k] ?? Infinity;
 			const ke = mild.ends[k] ?? 0;
-			if (k >= 0 && ks < next.end) {
+			if (k >= 0 && ks < next.end && !negatedMild(ks)) {
 				const rest = gapWords(text.slice(next.start, ks) + ' ' + text.slice(ke, next.end));
 				if (rest.words <= 2 && rest.han <= 1) flags |= FLAG_MILD;
 			}

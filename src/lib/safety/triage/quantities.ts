@@ -276,7 +276,7 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 		if (
 			/\b(?:had|was|were|got)\b[^,.;!?]{0,40}\bat\s+$/.test(text.slice(Math.max(0, n.start - 48), n.start)) &&
 			Number.isInteger(v) &&
-			v <= 18 &&
+			(v <= 18 || (v >= 25 && v <= 110)) &&
 			unit === null &&
 			!/^\s*(?:am|pm|:|点|o ?clock)/.test(after)
 		) {
@@ -345,6 +345,15 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 			}
 			continue;
 		}
+		// "一分钟一百八十多下": beats counted over a minute.
+		const perMinute =
+			/(?:一分钟|每分钟|1分钟)\s*$/u.test(text.slice(Math.max(0, n.start - 5), n.start)) &&
+			/^\s*(?:下|次)/u.test(after) &&
+			label !== 'v.rr';
+		if (perMinute && v >= 15 && v <= 300) {
+			heartRate(v, n.start, n.end + 1, add);
+			continue;
+		}
 		if (g.bpm !== undefined || label === 'v.hr' || (label === 'v.hr_device' && unit === null)) {
 			if (label !== 'v.rr' && v >= 15 && v <= 300) heartRate(v, n.start, unitEnd, add);
 			continue;
@@ -411,7 +420,7 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 			const tail = text.slice(unitEnd, unitEnd + 12);
 			const before = text.slice(Math.max(0, n.start - 10), n.start);
 			const old =
-				/(?:宝宝|宝贝|孩子|婴儿|儿子|女儿|小孩|新生儿|娃|baby|son|daughter|infant|newborn|grandson|granddaughter|(?:^|\s)(?:he|she|it|baby|they)(?:'s| is| s)?|aged|age)\s*(?:才|刚|刚满|今年|现在|is|just|only|only just)?\s*$/u.test(
+				/(?:宝宝|宝贝|孩子|婴儿|儿子|女儿|小孩|新生儿|娃|baby|son|daughter|infant|newborn|grandson|granddaughter|(?:^|\s)(?:he|she|baby|they)(?:'s| is| s)?|aged|age)\s*(?:才|刚|刚满|今年|现在|is|just|only|only just)?\s*$/u.test(
 					before
 				) ||
 				/^[\s-]*(?:old|大|的(?:宝宝|孩子|婴儿)|baby|boy|girl|infant|宝宝|婴儿)/u.test(tail) ||

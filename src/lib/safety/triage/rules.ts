@@ -77,6 +77,8 @@ export const LOWERING: Partial<Record<CategoryId, number>> = {
 	aortic: FLAG_CHRONIC,
 	spinal: FLAG_CHRONIC,
 	caustic: FLAG_MILD | FLAG_RESOLVED,
+	// A benign cause or a long history never explains away an overdose.
+	poisoning: FLAG_MILD | FLAG_RESOLVED,
 	advised: 0
 };
 export function loweringFlags(category: CategoryId): number {
@@ -172,6 +174,7 @@ export const RULES: readonly RuleSpec[] = [
 
 	// --- aortic dissection: ESC 2014 ------------------------------------------------------------
 	e('aortic', ['ev.dissection']),
+	e('aortic', ['sx.bp_diff', 'sx.pain|sx.tearing|b.back|b.chest|sx.chest_pain'], 'message'),
 	e('aortic', ['sx.tearing', 'b.chest|b.back|b.abdomen|sx.pain|b.neck'], 'sentence'),
 	e(
 		'aortic',
@@ -240,8 +243,17 @@ export const RULES: readonly RuleSpec[] = [
 	u('breathing', ['vital.rr_high']),
 	e('breathing', ['ev.asthma_attack', 'mod.not_helping|mod.severe|sx.cant_speak|mod.persistent'], 'message'),
 	u('breathing', ['ev.asthma_attack']),
+	// BTS: too breathless to finish a sentence, or the reliever not helping.
+	e(
+		'breathing',
+		['sx.breathless_mild|sx.breathless|ev.asthma_attack', 'sx.cant_speak|mod.not_helping'],
+		'message'
+	),
 	e('breathing', ['ev.drowning'], 'clause', { keep: true }),
 	e('breathing', ['sx.stridor'], 'clause', { keep: true }),
+	// Acute pulmonary oedema: pink frothy sputum, or breathless at rest and unable to lie flat.
+	e('breathing', ['sx.pink_froth']),
+	e('breathing', ['mod.upright', 'sx.breathless'], 'message'),
 	// Epiglottitis (MTS "drooling"): drooling with noisy breathing, breathlessness or sitting up to breathe.
 	e('breathing', ['sx.drool', 'sx.stridor|sx.breathless|mod.upright'], 'message'),
 	u('breathing', ['sx.breathless_mild']),
@@ -348,6 +360,12 @@ export const RULES: readonly RuleSpec[] = [
 	u('sepsis', ['vital.temp_39', 'q.over3days'], 'message'),
 	u('sepsis', ['vital.temp_40'], 'clause', { unless: 'env.heat|env.hot' }),
 	u('sepsis', ['ev.infection', `sx.spreading_red|${FEVER}|sx.rigors`], 'message'),
+	// UK Sepsis Trust red flags with a likely infection: mottled skin, no urine, new confusion.
+	e(
+		'sepsis',
+		['ev.infection|sx.wound|ev.surgery|' + FEVER, 'sx.mottled|sx.no_urine|sx.confused_strong|sx.cold_skin'],
+		'message'
+	),
 	u('sepsis', [FEVER, 'vital.hr_raised|vital.rr_high'], 'message'),
 
 	// --- bleeding: NHS 999; MTS haemorrhage and GI bleeding -------------------------------------
@@ -426,6 +444,16 @@ export const RULES: readonly RuleSpec[] = [
 		'message'
 	),
 	e('poisoning', ['act.ingest|act.accident_ingest', 'sub.mushroom'], 'sentence'),
+	// Organophosphate exposure (WHO; 有机磷农药中毒诊治共识): cholinergic signs after spraying.
+	e(
+		'poisoning',
+		[
+			'ev.pesticide|sub.poison',
+			'sx.drool|sx.pinpoint|sx.breathless|sx.unresponsive|sx.confused|sx.seizure|sx.collapse'
+		],
+		'message'
+	),
+	u('poisoning', ['ev.pesticide', 'sx.presyncope|sx.nausea|sx.headache|sx.vomit|sx.sweat'], 'message'),
 	e('poisoning', ['sub.mushroom', 'sx.vomit|sx.diarrhoea|sx.jaundice|sx.confused|sx.drowsy'], 'message'),
 	u('poisoning', ['act.ingest|act.accident_ingest', 'q.pills_some', 'mod.at_once'], 'sentence'),
 	u('poisoning', ['mod.double_dose']),
@@ -485,6 +513,16 @@ export const RULES: readonly RuleSpec[] = [
 
 	// --- anaphylaxis: Resuscitation Council UK --------------------------------------------------
 	e('anaphylaxis', ['ev.anaphylaxis']),
+	// Resuscitation Council UK: an airway or breathing problem after an allergen.
+	e(
+		'anaphylaxis',
+		[
+			'sub.allergen|ev.allergy',
+			'sx.voice_change|sx.stridor|sx.throat_tight|sx.breathless|sx.cant_swallow',
+			'sx.breathless_mild|sx.breathless|sx.cough|sx.voice_change|sx.hives|sx.swelling|sx.vomit'
+		],
+		'message'
+	),
 	e('anaphylaxis', ['sx.swelling', 'b.tongue|b.throat'], 'clause', { keep: true }),
 	e(
 		'anaphylaxis',
@@ -595,7 +633,10 @@ export const RULES: readonly RuleSpec[] = [
 	u('child', [CHILD, 'sx.no_urine|sx.dehydrated'], 'message'),
 
 	// --- trauma: NICE NG232 head injury; MTS major trauma ---------------------------------------
-	e('trauma', ['ev.major_trauma']),
+	// A major mechanism days ago with only a local injury since is urgent, not an emergency.
+	e('trauma', ['ev.major_trauma'], 'clause', {
+		lower: FLAG_MILD | FLAG_RESOLVED | FLAG_BENIGN | FLAG_CHRONIC | FLAG_EARLIER
+	}),
 	e(
 		'trauma',
 		[
@@ -705,6 +746,7 @@ export const RULES: readonly RuleSpec[] = [
 		'message'
 	),
 	e('hypothermia', ['vital.temp_very_low']),
+	e('hypothermia', ['vital.temp_low|sx.cold_skin', 'sx.drowsy_strong|sx.unresponsive|sx.drowsy'], 'message'),
 	u('hypothermia', ['vital.temp_low']),
 	e(
 		'hypothermia',
@@ -735,6 +777,15 @@ export const RULES: readonly RuleSpec[] = [
 	u('hypoglycaemia', ['vital.glucose_very_low']),
 	e('hypoglycaemia', ['vital.glucose_very_low', `sx.presyncope|sx.collapse|sx.weak|${CONFUSION}`], 'message'),
 	u('hypoglycaemia', ['ev.hypo']),
+	e(
+		'hypoglycaemia',
+		[
+			'vital.glucose_very_low',
+			'sx.sweat',
+			'sx.rigors|sx.palpitations|sx.presyncope|cond.diabetes|drug.insulin'
+		],
+		'message'
+	),
 	u(
 		'hypoglycaemia',
 		['vital.glucose_low', 'sx.sweat|sx.rigors|sx.presyncope|sx.palpitations|cond.diabetes|drug.insulin'],
@@ -817,7 +868,7 @@ export const RULES: readonly RuleSpec[] = [
 
 	// --- eye: NHS eye emergencies ---------------------------------------------------------------
 	e('eye', ['sx.vision_loss', 'mod.sudden|mod.one'], 'sentence'),
-	e('eye', ['b.eye', 'sub.caustic'], 'sentence'),
+	e('eye', ['b.eye', 'sub.caustic'], 'sentence', { keep: true }),
 	u('eye', ['b.eye', 'sub.chemical'], 'sentence'),
 	// Acute angle-closure glaucoma (NHS): a painful red eye with halos round lights, headache or vomiting.
 	e(
