@@ -73,7 +73,9 @@ const data = {
 	enAmbiguousGiven: sorted(ambiguous).join(' '),
 	pinyinSurnames: sorted(pinyin).join(' '),
 	enCommonWords: sorted(common).join(' '),
-	enSurnameWords: sorted(surnameWords).join(' ')
+	enSurnameWords: sorted(surnameWords).join(' '),
+	// Every surname, for a name typed in lower case ("john smith") and a name run into a web host.
+	enSurnames: sorted(surnames.filter((s) => !commonSet.has(s))).join(' ')
 };
 // Formatted as the repository's Prettier config would, so `prettier --check` passes after a rerun.
 const options = (await resolveConfig(OUT)) ?? {};

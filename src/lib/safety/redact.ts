@@ -36,7 +36,7 @@ import { findDatesOfBirth } from './redact/dates';
 import { scanDigitRuns } from './redact/digits';
 import { findDocuments } from './redact/documents';
 import { findLabelled } from './redact/labels';
-import { findNames, isGivenName } from './redact/names';
+import { findNames, findRecordNames, isGivenName } from './redact/names';
 import { HitSet, PLACEHOLDERS, type RedactionSpan, type Redaction } from './redact/types';
 import { findEmails, findIps, findSpelledEmails, findUrls } from './redact/web';
 
@@ -59,6 +59,7 @@ function collect(source: string, locale: string | undefined): HitSet {
 	findNames(text, lower, hits);
 	findDocuments(text, hits);
 	scanDigitRuns({ text, hits, locale: safety, budget: { calls: 0 } });
+	findRecordNames(text, hits);
 	return hits;
 }
 

@@ -73,6 +73,74 @@ describe('redact: Chinese names', () => {
 	});
 });
 
+describe('redact: Chinese names in forms of address, lists, quotes and records', () => {
+	it('takes a surname or a name before a title, and keeps the title', () => {
+		expect(zh('邱医生说我的胃镜没问题')).toBe('[姓名]医生说我的胃镜没问题');
+		expect(zh('上次门诊是冯建华主任看的')).toBe('上次门诊是[姓名]主任看的');
+		expect(zh('麻烦转告呼吸科谭大夫，我咳得更厉害了')).toBe('麻烦转告呼吸科[姓名]大夫，我咳得更厉害了');
+		expect(zh('邻居蒋阿姨也在吃这个药')).toBe('邻居[姓名]阿姨也在吃这个药');
+		expect(zh('请问欧阳老师，孩子发烧能上学吗')).toBe('请问[姓名]老师，孩子发烧能上学吗');
+		expect(zh('唐总，您上次说的体检报告出来了')).toBe('[姓名]总，您上次说的体检报告出来了');
+	});
+
+	it('takes 老/小 before a surname, and a pet name before 的 and a relative', () => {
+		expect(zh('老郑昨天开始胸闷')).toBe('老[姓名]昨天开始胸闷');
+		expect(zh('小吴，你说的那个药膏叫什么')).toBe('小[姓名]，你说的那个药膏叫什么');
+		expect(zh('小芳的奶奶血糖高')).toBe('[姓名]的奶奶血糖高');
+	});
+
+	it.each([
+		'实习医生说要再观察两天',
+		'主任医师查房时说可以出院',
+		'我和医生说了过敏史',
+		'班主任说孩子上课咳嗽',
+		'输液要4 小时，小区门口有药店',
+		'老公说我打呼噜很响',
+		'老师说孩子在学校吐了',
+		'小时候得过肺炎',
+		'周一早上空腹抽血',
+		'小米粥和小麦粉能吃吗'
+	])('keeps titles and 老/小 words without a name: %s', (text) => {
+		expect(redact(text, 'zh-CN').spans).toEqual([]);
+	});
+
+	it('takes humble self-introductions and a given name stated on its own', () => {
+		expect(zh('鄙人钟文斌，想咨询痛风用药')).toBe('鄙人[姓名]，想咨询痛风用药');
+		expect(zh('在下韦嘉怡，孕早期出血')).toBe('在下[姓名]，孕早期出血');
+		expect(zh('在下午三点复查')).toBe('在下午三点复查');
+		expect(zh('免贵姓司马，单名一个睿字')).toBe('免贵姓[姓名]，单名一个[姓名]字');
+	});
+
+	it('takes names listed with a person, named in brackets after a title, or glossed by a unit', () => {
+		expect(zh('我、邵振宇和贺敏都对青霉素过敏')).toBe('我、[姓名]和[姓名]都对青霉素过敏');
+		expect(zh('龙经理（龙海涛）让我问降压药')).toBe('[姓名]经理（[姓名]）让我问降压药');
+		expect(zh('有事联系我：邹一鸣（财务部）')).toBe('有事联系我：[姓名]（财务部）');
+	});
+
+	it('takes payee and other form cues', () => {
+		expect(zh('退款收款人温丽娟，谢谢')).toBe('退款收款人[姓名]，谢谢');
+		expect(zh('紧急联系人覃国栋')).toBe('紧急联系人[姓名]');
+	});
+
+	it('takes quoted names where the message talks about names', () => {
+		expect(zh('化验单上名字印成了“蔡晓琳”，应该是“蔡小琳”')).toBe(
+			'化验单上名字印成了“[姓名]”，应该是“[姓名]”'
+		);
+		expect(zh('我叫『诸葛明轩』')).toBe('我叫『[姓名]』');
+		expect(redact('报告上写着“白肺”，严重吗', 'zh-CN').spans).toEqual([]);
+	});
+
+	it('takes a name standing alone between identifiers', () => {
+		expect(zh('寄到：成都市武侯区科华北路65号，姚建平，13912345678')).toBe('寄到：[地址]，[姓名]，[手机号]');
+		expect(zh('手机 13912345678，年龄：45')).toBe('手机 [手机号]，年龄：45');
+	});
+
+	it('reads a Latin-script name after 我是, ended by Chinese', () => {
+		expect(zh('我是liu qiang的女儿')).toBe('我是[姓名]的女儿');
+		expect(zh('我是WANG Meiling的孙子')).toBe('我是[姓名]的孙子');
+	});
+});
+
 describe('redact: Latin-script names', () => {
 	it.each([
 		['Hello, my name is Ingrid Van der Berg and I feel faint', 'Hello, my name is [NAME] and I feel faint'],
@@ -147,6 +215,31 @@ describe('redact: Latin-script names', () => {
 		'An MRI uses magnets. Do I need to fast? He said yes.'
 	])('keeps sentences without a name: %s', (text) => {
 		expect(redact(text, 'en').spans).toEqual([]);
+	});
+
+	it('reads names with and without accents alike', () => {
+		expect(en('Zoë says the inhaler helps')).toBe('[NAME] says the inhaler helps');
+		expect(en('Phạm Thu Trang, 61, on metformin')).toBe('[NAME], 61, on metformin');
+	});
+
+	it('takes a name introducing the writer, in the possessive before a relative, or typed in lower case', () => {
+		expect(en('Dominic here. Is ibuprofen ok with asthma?')).toBe(
+			'[NAME] here. Is ibuprofen ok with asthma?'
+		);
+		expect(en("Priya's daughter Meera has a rash")).toBe("[NAME]'s daughter [NAME] has a rash");
+		expect(en('mary johnson, 71, bp 150/90')).toBe('[NAME], 71, bp 150/90');
+		expect(en('from Aoife Brennan: is 2 paracetamol ok?')).toBe('from [NAME]: is 2 paracetamol ok?');
+		expect(en('"Liz" is what we call my aunt Elizabeth')).toBe('"[NAME]" is what we call my aunt [NAME]');
+	});
+
+	it('takes a sign-off followed by a postscript, and a name in a script without capitals after a cue', () => {
+		expect(en('thanks, Marcus. PS the rash is spreading')).toBe('thanks, [NAME]. PS the rash is spreading');
+		expect(en('contact: 박서연, she speaks English')).toBe('contact: [NAME], she speaks English');
+	});
+
+	it('keeps a month beside a day number', () => {
+		expect(en('seen on 3 May and again 14 June')).toBe('seen on 3 May and again 14 June');
+		expect(en('discharged 2 Jan, stitches out 9 Jan')).toBe('discharged 2 Jan, stitches out 9 Jan');
 	});
 
 	it('takes an everyday-word name only where a cue says it is one', () => {

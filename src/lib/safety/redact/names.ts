@@ -21,6 +21,7 @@ import {
 	hasLatinOrUpper,
 	isAllUpper,
 	isHanChar,
+	isHanCode,
 	isLatinMarkNumberCode,
 	isLetterCode,
 	isUpperAt,
@@ -45,6 +46,8 @@ const PINYIN = new Set(data.pinyinSurnames.split(' '));
 const COMMON = new Set(data.enCommonWords.split(' '));
 // Surnames that are also common words (Brown, White, King): a surname after a given name.
 const SURNAME_WORDS = new Set(data.enSurnameWords.split(' '));
+// Every other surname of the lists ("smith", "oconnor"), for names typed in lower case.
+const SURNAMES = new Set(data.enSurnames.split(' '));
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ZH_RELATIONS = data.zhRelations.map(escape).join('|');
@@ -109,8 +112,10 @@ const PARTICLES = new Set([
 	'el',
 	'ibn',
 	'ní',
+	'ni',
 	'nic',
 	'ó',
+	'o',
 	'mac',
 	'mc',
 	'ter',
@@ -228,6 +233,8 @@ interface Token {
 	word: string;
 	lower: string;
 	cap: boolean;
+	/** A script without case (Hangul, kana…). */
+	uncased: boolean;
 }
 
 // Longer than any word in the name lists: such a token is looked up as LONG_WORD, which no list holds.
@@ -247,17 +254,21 @@ const isSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdfff;
  * TOKEN's end at `pos` read with the character tables, or -2 when a surrogate is in the way (an
  * astral letter: then TOKEN itself is asked), -1 when no token starts at `pos`.
  */
-/** 1: a letter or mark at i, 0: none (or the end), -1: a surrogate (TOKEN reads code points). */
-function letterAt(text: string, i: number): number {
+/**
+ * 1: a letter or mark at i, 0: none (or the end), -1: a surrogate (TOKEN reads code points). With
+ * `noHan`, a Han character is no letter: a Latin-script word ends where Chinese starts ("wei的家属").
+ */
+function letterAt(text: string, i: number, noHan = false): number {
 	const code = text.charCodeAt(i);
 	if (isSurrogate(code)) return -1;
-	return i < text.length && isLetterCode(code) ? 1 : 0;
+	return i < text.length && isLetterCode(code) && !(noHan && isHanCode(code)) ? 1 : 0;
 }
 
 function scanToken(text: string, pos: number): number {
 	let j = pos;
+	const noHan = !isHanCode(text.charCodeAt(pos));
 	for (;;) {
-		const l = letterAt(text, j);
+		const l = letterAt(text, j, noHan);
 		if (l === -1) return -2;
 		if (l === 0) break;
 		j++;
@@ -266,12 +277,12 @@ function scanToken(text: string, pos: number): number {
 	for (;;) {
 		const joiner = text.charCodeAt(j);
 		if (joiner !== 0x27 && joiner !== 0x2019 && joiner !== 0x2d) return j;
-		const next = letterAt(text, j + 1);
+		const next = letterAt(text, j + 1, noHan);
 		if (next === -1) return -2;
 		if (next === 0) return j;
 		j += 2;
 		for (;;) {
-			const l = letterAt(text, j);
+			const l = letterAt(text, j, noHan);
 			if (l === -1) return -2;
 			if (l === 0) break;
 			j++;
@@ -283,7 +294,8 @@ function tokenEnd(text: string, pos: number): number {
 	if (text === lastText && pos > lastStart && pos < lastEnd) {
 		const code = text.charCodeAt(pos);
 		// A letter or mark that is a whole code point (not half of a surrogate pair).
-		if (!isSurrogate(code) && isLetterCode(code)) return lastEnd;
+		if (!isSurrogate(code) && isLetterCode(code) && isHanCode(code) === isHanCode(text.charCodeAt(lastStart)))
+			return lastEnd;
 	}
 	let end = scanToken(text, pos);
 	if (end === -2) {
@@ -309,15 +321,41 @@ function tokenAt(text: string, pos: number): Token | null {
 	if (end - pos >= 2 && (s === 0x73 || s === 0x53) && (apostrophe === 0x27 || apostrophe === 0x2019))
 		end -= 2;
 	const word = text.slice(pos, end);
-	const lower = word.length > LONG_TOKEN ? LONG_WORD : word.toLowerCase();
-	return { start: pos, end, word, lower, cap: isUpperAt(text, pos) };
+	const lower = word.length > LONG_TOKEN ? LONG_WORD : bareLower(word);
+	return { start: pos, end, word, lower, cap: isUpperAt(text, pos), uncased: isUncasedAt(text, pos) };
+}
+
+const NON_ASCII = /[^ -~]/;
+// Letters only Vietnamese writes: ă, ơ, ư, đ and the tone-marked vowels of Latin Extended Additional.
+const VIETNAMESE_LETTER = /[\u1ea0-\u1ef9ăâơưđĂÂƠƯĐ]/;
+const MARKS = /\p{M}+/gu;
+
+/**
+ * `word` lower-cased with its accents taken off, so the name lists (kept without accents) know
+ * "Seán", "Tomás", "Zoë" and "Nguyễn" as "sean", "tomas", "zoe" and "nguyen".
+ */
+function bareLower(word: string): string {
+	const lower = word.toLowerCase();
+	return NON_ASCII.test(lower)
+		? lower.normalize('NFD').replace(MARKS, '').normalize('NFC').replace(/đ/g, 'd')
+		: lower;
 }
 
 function isPinyinWord(lower: string): boolean {
 	return lower.length <= 12 && PINYIN_WORD.test(lower);
 }
 
+/**
+ * A letter of a script without case at `pos` (Hangul, kana, Thai, Arabic…; not Han): such a word
+ * cannot show a name by its capital, so after a cue it is the name ("contact: 김민준").
+ */
+function isUncasedAt(text: string, pos: number): boolean {
+	const code = text.charCodeAt(pos);
+	return code > 0x7f && isLetterCode(code) && !isHanCode(code) && !isUpperIuAt(text, pos);
+}
+
 function firstIsName(t: Token, opts: LatinOptions): boolean {
+	if (opts.uncommon && t.uncased && t.word.length >= 2) return true;
 	if (t.word.length < 2 && !t.cap) return false;
 	if (t.cap) {
 		if (EN_GIVEN.has(t.lower) || PINYIN.has(t.lower)) return true;
@@ -338,7 +376,7 @@ function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 	nameStart = pos;
 	// Neither capitalised (a title, a name) nor a lower-case word the name lists could hold (they
 	// start with a–z, and count only with `lower`): no name, without reading the token.
-	if (opts.lowerUncommon !== true && !isUpperAt(text, pos)) {
+	if (opts.lowerUncommon !== true && !isUpperAt(text, pos) && !(opts.uncommon && isUncasedAt(text, pos))) {
 		const c = text.charCodeAt(pos);
 		if (!opts.lower || c < 0x61 || c > 0x7a) return -1;
 	}
@@ -372,6 +410,9 @@ function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 	if (eponymAfter(text, first.end)) return -1;
 	let end = first.end;
 	const pinyinFirst = PINYIN.has(first.lower);
+	// A surname spelled with Vietnamese letters ("Phạm", "Nguyễn", "Đặng"): the capitalised words
+	// after it are the rest of the name, everyday words or not ("Phạm Thu Trang").
+	const vietnamese = pinyinFirst && first.cap && VIETNAMESE_LETTER.test(first.word);
 	let count = 1;
 	while (count < 4 && text.charAt(end) === ' ') {
 		let next = tokenAt(text, end + 1);
@@ -386,6 +427,7 @@ function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 				SURNAME_WORDS.has(next.lower) ||
 				EN_GIVEN.has(next.lower) ||
 				(pinyinFirst && isPinyinWord(next.lower)) ||
+				(vietnamese && !FUNCTION_WORDS.has(next.lower)) ||
 				(opts.greedy === true && !FUNCTION_WORDS.has(next.lower) && !isAllUpper(next.word))
 			: !first.cap &&
 				(pinyinFirst ? isPinyinWord(next.lower) : !COMMON.has(next.lower) && next.word.length >= 3);
@@ -405,15 +447,19 @@ function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 // Cues that name what follows (any given-name character is accepted after them) and softer ones
 // (我是…, 本人…, 患者…: "我是高中生", "本人单亲") after which only known given-name characters count.
 const ZH_CUE_EXPLICIT = new RegExp(
-	'(?:我叫|我的名字叫|我的名字是|名字叫|名字是|我名叫|名叫|叫做|英文名叫|英文名是|英文名|本人姓名|患者姓名|病人姓名|姓名|家属签名|签名)[是为]?\\s?[:：]?\\s?|(?:我是|本人|患者|病人|家属|联系人|就诊人|就诊者|申请人|监护人|收件人|收货人|名字|称呼)\\s?[:：]\\s?',
+	'(?:我叫|我的名字叫|我的名字是|名字叫|名字是|我名叫|名叫|叫做|英文名叫|英文名是|英文名|本人姓名|患者姓名|病人姓名|姓名|家属签名|签名|收款人|付款人|汇款人|持卡人|开户人|开户名|账户名|户名|寄件人|委托人|被保险人|投保人|受益人|经办人|紧急联系人)[是为]?\\s?[:：]?\\s?|(?:我是|本人|患者|病人|家属|联系人|就诊人|就诊者|申请人|监护人|收件人|收货人|名字|称呼|找我|联系我|加我)\\s?[:：]\\s?',
 	'g'
 );
-const ZH_CUE_SOFT = /(?:我是|本人是|本人|患者|病人|家属|联系人|就诊人)\s?/g;
+// 鄙人/敝人: the humble "I" of a formal message ("鄙人孙建国").
+const ZH_CUE_SOFT = /(?:我是|本人是|本人|鄙人|敝人|患者|病人|家属|联系人|就诊人)\s?/g;
 const ZH_CALLED = /叫\s?/g;
 const ZH_RELATION = new RegExp(`(?:${ZH_RELATIONS})(?:叫|是|名叫)?\\s?`, 'g');
 // First characters of the relation words: ZH_RELATION cannot match in a text without one.
 const ZH_RELATION_FIRST = new Uint8Array(0x10000);
 for (const r of data.zhRelations) ZH_RELATION_FIRST[r.charCodeAt(0)] = 1;
+// Last characters of the relation words: ZH_RELATION_END cannot match before any other.
+const ZH_RELATION_LAST = new Uint8Array(0x10000);
+for (const r of data.zhRelations) ZH_RELATION_LAST[r.charCodeAt(r.length - 1)] = 1;
 
 /** Some code unit of `text` is marked in `table`. */
 function hasUnit(text: string, table: Uint8Array): boolean {
@@ -426,7 +472,7 @@ const ZH_SURNAME_GIVEN = /(?:我|本人|患者)?姓\s?/g;
 // which finds what `giu` found on the view (U+0345 is the one character `iu` adds to \p{L}) many
 // times faster.
 const EN_STRONG =
-	/\b(?:my\s+name\s+is|my\s+name's|my\s+names|name's|names|i\s+am\s+called|i'm\s+called|im\s+called|call\s+me|(?:patient|full|first|last|given|family|sur|contact|carer|caregiver|parent|guardian|child's|baby's|son's|daughter's)\s*name\s*(?:is|[:：-])|(?:his|her|their|[\p{L}\u0345]+['’]s)\s+name\s+(?:is|was)|call\s+(?:him|her|them)|name\s*[:：]|patient\s*[:：]|signed\s*[:：,]?|from\s*[:：])\s*/gu;
+	/\b(?:my\s+name\s+is|my\s+name's|my\s+names|name's|names|i\s+am\s+called|i'm\s+called|im\s+called|call\s+me|(?:patient|full|first|last|given|family|sur|contact|carer|caregiver|parent|guardian|child's|baby's|son's|daughter's)\s*name\s*(?:is|[:：-])|(?:his|her|their|[\p{L}\u0345]+['’]s)\s+name\s+(?:is|was)|call\s+(?:him|her|them)|name\s*[:：]|patient\s*[:：]|contact(?:\s+person)?\s*[:：]|signed\s*[:：,]?|from\s*[:：])\s*/gu;
 // "called Lucy", "named Omar": only a known given name ("called Calpol" is a medicine).
 const EN_CALLED = /\b(?:called|named)\s+(?=\p{Lu})/gu;
 // "Hi, Oluwaseun here": a greeting, a capitalised name, then "here". (Under `giu` the lookahead
@@ -440,7 +486,8 @@ const EN_SIGNOFF =
 const DASH_SIGNOFF = /(?:^|\s|[。！？!?.，,])(?:-{1,2}|~)\s*/g;
 // What may follow a sign-off name: (spaces, then dots or bangs, then spaces) and the end, a line
 // break or a bracket. Written so that a long run of spaces is read once, not once per split.
-const SIGNOFF_END = /^\s*(?:[.!。！~]+\s*)?(?:$|\n|\()/;
+// A postscript may follow the sign-off ("cheers, Jono. ps my resting HR…").
+const SIGNOFF_END = /^\s*(?:[.!。！~]+\s*)?(?:$|\n|\(|[pP]\.?\s?[sS]\b)/;
 const DASH_SIGNOFF_END = /^\s*(?:[.!]+\s*)?$/;
 const ZH_SIGNOFF =
 	/(?:^|[\s。！!？?，,~…\-—]|谢谢|感谢|多谢)(\p{Script=Han}{2,4}?)(\s?(?:敬上|谨上|留|上))?([\s。！!~…]*)$/u;
@@ -499,7 +546,7 @@ function findChineseNames(text: string, hits: HitSet): void {
 	// Every cue, surname and sign-off below is Han: without a Han character there is nothing to find.
 	if (!HAN_ANY.test(text)) return;
 	for (const m of text.matchAll(ZH_CUE_EXPLICIT)) {
-		const pos = m.index + m[0].length;
+		const pos = skipOpenQuote(text, m.index + m[0].length);
 		const len = readZhName(text, pos, 'cued');
 		if (len > 0) add(hits, pos, pos + len);
 		else {
@@ -508,7 +555,7 @@ function findChineseNames(text: string, hits: HitSet): void {
 		}
 	}
 	for (const m of text.matchAll(ZH_CUE_SOFT)) {
-		const pos = m.index + m[0].length;
+		const pos = skipOpenQuote(text, m.index + m[0].length);
 		let len = readZhName(text, pos, 'strict');
 		// "我是张三的家属": a two-character name ended by 的, a comma or the end.
 		if (
@@ -518,6 +565,19 @@ function findChineseNames(text: string, hits: HitSet): void {
 		)
 			len = ZH_COMPOUND.has(text.slice(pos, pos + 2)) ? 0 : 2;
 		if (len > 0) add(hits, pos, pos + len);
+		else {
+			// "我是zhang wei的家属", "我是ZHANG Xiuying的孙女": a name the lists know, or pinyin.
+			const end = readLatinName(text, pos, { lower: true, ambiguous: false, uncommon: false });
+			if (end > pos) add(hits, nameStart, end);
+		}
+	}
+	// 在下马丽，…: the humble "I" at the start of a clause, then a name that a clause break ends.
+	for (const m of text.includes('在下') ? text.matchAll(/在下\s?/g) : []) {
+		if (!opensClause(text, m.index)) continue;
+		const pos = m.index + m[0].length;
+		const len = readZhName(text, pos, 'strict');
+		if (len > 0 && /^(?:$|[^\p{Script=Han}]|的|今年|是)/u.test(text.slice(pos + len, pos + len + 2)))
+			add(hits, pos, pos + len);
 	}
 	// 本人姓上官名婉清 / 我姓王，…
 	for (const m of text.matchAll(ZH_SURNAME_GIVEN)) {
@@ -525,12 +585,17 @@ function findChineseNames(text: string, hits: HitSet): void {
 		const sl = ZH_COMPOUND.has(text.slice(pos, pos + 2)) ? 2 : ZH_SURNAMES.has(text.charAt(pos)) ? 1 : 0;
 		if (sl === 0) continue;
 		const rest = text.slice(pos + sl, pos + sl + 6);
-		const given = /^[，,\s]?名(?:叫|是)?\s?(\p{Script=Han}{1,2})/u.exec(rest);
+		// 名叫婉清 / 单名一个锋字 / 双名子健: the given name said after the surname.
+		const given =
+			/^[，,\s]?(?:(单名)(?:一个|是|叫)?|双名|名(?:叫|是|字是|字叫)?)\s?(\p{Script=Han}{1,2})/u.exec(
+				text.slice(pos + sl, pos + sl + 10)
+			);
 		if (given === null && !/^(?:$|[\s，,。.！!？?；;]|今年|是|的)/.test(rest)) continue;
 		add(hits, pos, pos + sl);
-		const g = given?.[1];
+		let g = given?.[2];
 		if (given === null || g === undefined) continue;
 		const gs = pos + sl + given[0].length - g.length;
+		if (given[1] !== undefined || (g.length === 2 && g.charAt(1) === '字')) g = g.charAt(0);
 		add(hits, gs, gs + g.length);
 	}
 	for (const m of text.matchAll(ZH_CALLED)) {
@@ -548,6 +613,9 @@ function findChineseNames(text: string, hits: HitSet): void {
 		const len = readZhName(text, pos, 'strict');
 		if (len > 0) add(hits, pos, pos + len);
 	}
+	findZhTitled(text, hits);
+	findZhFamiliar(text, hits);
+	findZhQuoted(text, hits);
 	// Shapes: name + 男/女/age, name + (relation), name + 的 + relative, sign-off, sentence opening.
 	for (let i = 0; i < text.length; i++) {
 		if (ZH_SURNAME_UNIT[text.charCodeAt(i)] !== 1 || hits.taken(i)) continue;
@@ -560,12 +628,160 @@ function findChineseNames(text: string, hits: HitSet): void {
 		const after = text.slice(i + len, i + len + 12);
 		const start = isZhSentenceStart(text, i);
 		const gendered = /^[，,、\s]*(?:男|女)(?:[，,、\s]|$|\d)|^[，,、\s]*\d{1,3}\s?岁/.test(after);
-		const bracket = ZH_BRACKET_RELATION.test(after);
+		const bracket = ZH_BRACKET_RELATION.test(after) || ZH_BRACKET_UNIT.test(after);
 		const relative = start && ZH_OF_RELATIVE.test(after);
 		const opening = start && ((len >= 3 && ZH_START_NEXT.test(after)) || ZH_SPEAKS.test(after));
 		const inside = particle && len >= 3 && ZH_AFTER_PERSON.test(after);
-		if (gendered || bracket || relative || opening || inside) add(hits, i, i + len);
+		// Listed with a person: "我、张晓东和李娜都…", "她和刘洋"; or named in brackets after a
+		// title: "王总（王建军）".
+		const listed = ZH_LIST_JOIN.has(prev) && (ZH_PRONOUN.has(text.charAt(i - 2)) || hits.taken(i - 2));
+		const glossed =
+			(prev === '（' || prev === '(') &&
+			(text.charAt(i + len) === '）' || text.charAt(i + len) === ')') &&
+			(hits.taken(i - 2) || titleEndsAt(text, i - 1));
+		if (gendered || bracket || relative || opening || inside || listed || glossed) add(hits, i, i + len);
 	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Forms of address: a surname (or a whole name) before a title names a person ("王医生", "张杰医生",
+// "叶女士", "何老师", "王阿姨", "孙主任", "王总"), and so does 老/小 before a surname ("老陈", "小李").
+// The title, 老 and 小 stay: only the name goes.
+
+const ZH_TITLE =
+	/护士长|医生|大夫|医师|护士|主任|院长|教授|老师|先生|女士|小姐|太太|夫人|阿姨|叔叔|伯伯|大爷|大妈|大娘|大叔|大姐|大哥|奶奶|爷爷|婆婆|阿婆|师傅|老板|经理|同学|律师|警官|博士|药师|总|姐|哥|叔|嫂/g;
+const ZH_TITLE_END = new RegExp(`(?:${ZH_TITLE.source})$`);
+// A one-character title ("王总", "李姐") only before a break or a word that follows a person.
+const ZH_SHORT_TITLE = new Set('总姐哥叔嫂');
+const ZH_AFTER_SHORT_TITLE = new Set('说讲问让叫给帮跟和也都您你好他她来在的');
+// What may stand right before such a name: a word that takes a person ("找白大夫", "让刘医生", "骨科梁大夫",
+// "8床的王大爷", "这位张医生", "谢谢刘医生").
+const ZH_BEFORE_TITLED = new Set('找让问给和跟与带陪叫请是的听说位个被把向对同科室院床谢喊见看等及、');
+// 老/小 + surname: the same, without the measure words ("半个小时").
+const ZH_BEFORE_FAMILIAR = new Set('找让问给和跟与带陪叫请是的听说被把向对同谢喊见看等及、');
+// After 老陈 / 小李: a break, a title, or a word that follows a person.
+const ZH_AFTER_FAMILIAR =
+	/^(?:说|讲|问|让|叫|告诉|今年|昨天|今天|前天|最近|刚才|已经|一直|也|都|和|跟|在|给|帮|的(?:病|情况|孩子|宝宝|妈妈|爸爸|老公|老婆|儿子|女儿))/;
+// After 小明 (小 + a given-name character): a speech or time word, or 的 + a relative.
+const ZH_AFTER_NICKNAME = /^(?:说|讲|问|让|告诉|今年|昨天|今天|最近|刚才|已经|一直)/;
+const ZH_LIST_JOIN = new Set('、和跟与及');
+const ZH_PRONOUN = new Set('我你他她');
+// A name glossed by its unit in brackets: "徐晨（产品部）".
+const ZH_BRACKET_UNIT = /^\s?[（(][^）)]{1,8}?(?:部|科|组|室|处|办|中心|公司|医院|学校|班)[）)]/;
+
+const ZH_RELATION_END = new RegExp(`(?:${ZH_RELATIONS})$`);
+
+/**
+ * The character before `pos` allows a name to start at `pos` (see ZH_BEFORE_TITLED), or a relation
+ * word ends there ("邻居蒋阿姨", "同事冯主任").
+ */
+function opensName(text: string, pos: number, before: Set<string>): boolean {
+	const prev = text.charAt(pos - 1);
+	if (pos === 0 || !isHanChar(prev) || before.has(prev)) return true;
+	return (
+		ZH_RELATION_LAST[prev.charCodeAt(0)] === 1 && ZH_RELATION_END.test(text.slice(Math.max(0, pos - 5), pos))
+	);
+}
+
+/** `pos` starts a clause: the start, or after a character that is not Han (punctuation, a space). */
+function opensClause(text: string, pos: number): boolean {
+	return pos === 0 || !isHanChar(text.charAt(pos - 1));
+}
+
+/** A title ends right before `end` ("王总" + "（"). */
+function titleEndsAt(text: string, end: number): boolean {
+	return end > 0 && ZH_TITLE_END.test(text.slice(Math.max(0, end - 3), end));
+}
+
+// Surnames that are also function words ("和医生说", "向医生咨询", "都是"): never a name alone.
+const ZH_FUNCTION_SURNAMES = new Set('有和都从向于能那后');
+
+/** Length of a surname at `pos` that can stand alone before a title (no function word: 和, 向, 于). */
+function loneSurname(text: string, pos: number): number {
+	const code = text.charCodeAt(pos);
+	if (ZH_COMPOUND_FIRST[code] === 1 && ZH_COMPOUND.has(text.slice(pos, pos + 2))) return 2;
+	return ZH_SURNAME_UNIT[code] === 1 && !ZH_FUNCTION_SURNAMES.has(text.charAt(pos)) ? 1 : 0;
+}
+
+/** A whole name of `k` characters (strict) starts at `s` and may start there (see opensName). */
+function titledNameAt(text: string, s: number, k: number, hits: HitSet): boolean {
+	const code = text.charCodeAt(s);
+	if (s < 0 || (ZH_SURNAME_UNIT[code] !== 1 && ZH_COMPOUND_FIRST[code] !== 1)) return false;
+	if (hits.taken(s) || !opensName(text, s, ZH_BEFORE_TITLED)) return false;
+	return readZhName(text, s, 'strict') === k && !ZH_COMPOUND.has(text.slice(s, s + k));
+}
+
+function findZhTitled(text: string, hits: HitSet): void {
+	for (const m of text.matchAll(ZH_TITLE)) {
+		const t = m.index;
+		const title = m[0];
+		if (ZH_SHORT_TITLE.has(title)) {
+			const next = text.charAt(t + 1);
+			if (isHanChar(next) && !ZH_AFTER_SHORT_TITLE.has(next)) continue;
+		}
+		// A whole name (three or two characters) before the title, else the surname alone.
+		let start = -1;
+		if (titledNameAt(text, t - 3, 3, hits)) start = t - 3;
+		else if (titledNameAt(text, t - 2, 2, hits)) start = t - 2;
+		else if (t >= 2 && loneSurname(text, t - 2) === 2 && opensName(text, t - 2, ZH_BEFORE_TITLED))
+			start = t - 2;
+		else if (t >= 1 && loneSurname(text, t - 1) === 1 && opensName(text, t - 1, ZH_BEFORE_TITLED))
+			start = t - 1;
+		if (start === -1 || (t - start === 1 && ZH_NOT_WORDS.has(text.slice(start, t + title.length)))) continue;
+		add(hits, start, t);
+	}
+}
+
+function findZhFamiliar(text: string, hits: HitSet): void {
+	for (const m of text.matchAll(/[老小]/g)) {
+		const i = m.index;
+		if (!opensName(text, i, ZH_BEFORE_FAMILIAR)) continue;
+		const c = text.charAt(i + 1);
+		const two = text.slice(i, i + 2);
+		if (ZH_NOT_WORDS.has(two) || ZH_NOT_WORDS.has(text.slice(i, i + 3))) continue;
+		const after = text.slice(i + 2, i + 8);
+		if (loneSurname(text, i + 1) === 1) {
+			const next = after.charAt(0);
+			ZH_TITLE.lastIndex = 0;
+			const titled = titleStartsAt(after);
+			if (next === '' || !isHanChar(next) || titled || ZH_AFTER_FAMILIAR.test(after)) add(hits, i + 1, i + 2);
+		} else if (
+			m[0] === '小' &&
+			ZH_GIVEN.has(c) &&
+			(ZH_AFTER_NICKNAME.test(after) || ZH_OF_RELATIVE.test(after))
+		) {
+			// 小明的妈妈, 小宝今年三岁: a pet name.
+			add(hits, i, i + 2);
+		}
+	}
+}
+
+const ZH_TITLE_START = new RegExp(`^(?:${ZH_TITLE.source})`);
+const titleStartsAt = (after: string): boolean => ZH_TITLE_START.test(after);
+
+// A name in quotes: "应该是“徐雅婷”不是“徐雅庭”", "「欧阳娜娜」". Only in a message that talks
+// about names (名, 叫, 姓, 签, 写), and only when the quote holds exactly a name whose first given
+// character is a known one.
+const ZH_QUOTED = /["“「『]([\p{Script=Han}]{2,4})["”」』]/gu;
+const ZH_NAME_TALK = /[名叫姓签写]/;
+
+function findZhQuoted(text: string, hits: HitSet): void {
+	if (!ZH_NAME_TALK.test(text)) return;
+	for (const m of text.matchAll(ZH_QUOTED)) {
+		const inner = m[1] ?? '';
+		const pos = m.index + 1;
+		const len = readZhName(text, pos, 'cued');
+		if (len !== inner.length) continue;
+		const surname = ZH_COMPOUND.has(inner.slice(0, 2)) ? 2 : 1;
+		if (len > surname && ZH_GIVEN.has(inner.charAt(surname))) add(hits, pos, pos + len);
+	}
+}
+
+const OPEN_QUOTE = new Set('「『"\'《【“');
+
+/** `pos`, or the position after an opening quote there ("我叫「欧阳娜娜」"). */
+function skipOpenQuote(text: string, pos: number): number {
+	return OPEN_QUOTE.has(text.charAt(pos)) ? pos + 1 : pos;
 }
 
 /** A Chinese name signed at the very end: "…谢谢！李明", "…——王小明", "…。何佳". */
@@ -592,7 +808,7 @@ function isZhSentenceStart(text: string, pos: number): boolean {
 /** Some of `words` occurs in `lower` (a scan is skipped when none of the words it needs is there). */
 const hasAny = (lower: string, words: readonly string[]): boolean => words.some((w) => lower.includes(w));
 // Words every match of the cue pattern holds (folded), by pattern.
-const STRONG_NEEDS = ['name', 'call', 'patient', 'signed', 'from'];
+const STRONG_NEEDS = ['name', 'call', 'patient', 'contact', 'signed', 'from'];
 const WEAK_NEEDS = ['i'];
 const GREETING_NEEDS = ['h', 'ning', 'noon'];
 const SIGNOFF_NEEDS = ['t', 'cheers', 'regards', 'sincerely', 'love', 'bye'];
@@ -641,7 +857,16 @@ function findLatinNames(text: string, lower: string, hits: HitSet): void {
 	}
 	for (const m of lower.matchAll(EN_RELATION)) {
 		const pos = m.index + m[0].length;
-		const possessive = m[1] !== undefined;
+		let possessive = m[1] !== undefined;
+		// "Sarah's boy Aiden": a name in the possessive before the relation is a name too, and
+		// stands for "my/her".
+		if (!possessive) {
+			const owner = possessiveName(text, m.index);
+			if (owner !== null) {
+				add(hits, owner.start, owner.end);
+				possessive = true;
+			}
+		}
 		// Without "my/our/…" the relation word opens the match: it must be capitalised ("Grandma …").
 		if (!possessive && !isUpperAt(text, m.index)) continue;
 		const end = readLatinName(text, pos, { lower: possessive, ambiguous: true, uncommon: true });
@@ -679,16 +904,159 @@ function findLatinNames(text: string, lower: string, hits: HitSet): void {
 		if (!given && !ambiguous && !pinyin) continue;
 		// "St John's wort", "St Mary's": a saint's name is a plant or a place.
 		if (/\bSt\.?\s$/.test(text.slice(Math.max(0, pos - 4), pos))) continue;
+		// "12 Jan", "May 3rd", "June 2024": a month beside a number is a date.
+		if (MONTH_NAMES.has(t.lower) && numberBeside(text, pos, t.end)) continue;
 		const end = readLatinName(text, pos, { lower: false, ambiguous: true, uncommon: false });
 		if (end <= pos) continue;
 		const multi = end > t.end;
+		// What follows the first word, past a closing quote ("'Maggie' is what everyone calls…").
+		const q = text.charAt(t.end);
+		const rest = text.slice(q === "'" || q === '"' ? t.end + 1 : t.end, t.end + 13);
 		if (multi && (given || pinyin || !start)) add(hits, pos, end);
 		else if (multi && ambiguous && start && !COMMON.has((tokenAt(text, t.end + 1)?.lower ?? '') + ''))
 			add(hits, pos, end);
-		else if (!multi && (given || ambiguous) && start && SENTENCE_VERB.test(text.slice(t.end, t.end + 12)))
-			add(hits, pos, end);
+		else if (!multi && (given || ambiguous) && start && SENTENCE_VERB.test(rest)) add(hits, pos, end);
+		// "Bobby here, …": a given name introducing the writer.
+		else if (!multi && given && start && HERE_AFTER.test(rest)) add(hits, pos, end);
 		else if (!multi && given && !start && !eponymAfter(text, t.end)) add(hits, pos, end);
 	}
+	findLowerCaseNames(text, hits);
+	// "from Seán Ó Gallchóir: …" opening the message.
+	const from = /^\s{0,3}from\s{1,2}/i.exec(text.slice(0, 10));
+	if (from !== null) {
+		const pos = from[0].length;
+		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true, greedy: true });
+		if (end > pos && /^\s?[:：,-]/.test(text.slice(end, end + 3))) add(hits, nameStart, end);
+	}
+}
+
+const HERE_AFTER = /^,?\s{1,2}here(?:\s?[,.!;:-]|\s*$)/i;
+// Months that are also given names.
+const MONTH_NAMES = new Set(['jan', 'april', 'may', 'june', 'july', 'august']);
+
+/** A number right before `start` or right after `end` ("12 Jan", "May 3rd", "June, 2024"). */
+function numberBeside(text: string, start: number, end: number): boolean {
+	return (
+		/\d\s?$/.test(text.slice(Math.max(0, start - 2), start)) || /^\.?,?\s?\d/.test(text.slice(end, end + 4))
+	);
+}
+
+const isLowerAscii = (code: number): boolean => code >= 0x61 && code <= 0x7a;
+
+/**
+ * "john smith, dob …": a name typed in lower case is a known given name (not one that is also a
+ * word) followed by a space and a known surname. Read once, word by word: each run of a–z that is
+ * a whole word (no letter, mark, apostrophe or hyphen before it, a space after it) is looked up.
+ */
+function findLowerCaseNames(text: string, hits: HitSet): void {
+	let i = 0;
+	while (i < text.length) {
+		if (!isLowerAscii(text.charCodeAt(i))) {
+			i++;
+			continue;
+		}
+		let j = i + 1;
+		while (j < text.length && isLowerAscii(text.charCodeAt(j))) j++;
+		const before = i > 0 ? text.charCodeAt(i - 1) : 0x20;
+		const whole =
+			!isLetterCode(before) &&
+			before !== 0x27 &&
+			before !== 0x2019 &&
+			before !== 0x2d &&
+			text.charCodeAt(j) === 0x20;
+		if (whole && j - i >= 2 && j - i <= 15) {
+			const first = text.slice(i, j);
+			if (EN_GIVEN.has(first) && !COMMON.has(first) && !hits.taken(i)) {
+				const next = tokenAt(text, j + 1);
+				if (next !== null && !next.cap && SURNAMES.has(next.lower)) add(hits, i, next.end);
+			}
+		}
+		i = j;
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// A name in a record: a clause that is nothing but a Chinese name, next to identifiers already
+// taken ("[地址]，陈大文，HKID [身份证号]", "…602室，李文静 138 5712 0936"). Runs after every other
+// pass, so the phone numbers and ID numbers around it are known.
+
+// The clause breaks, by code unit.
+const RECORD_BREAK = new Uint8Array(0x10000);
+for (const c of '，,、；;。\n ：:') RECORD_BREAK[c.charCodeAt(0)] = 1;
+const isRecordBreak = (text: string, i: number): boolean => RECORD_BREAK[text.charCodeAt(i)] === 1;
+// How far after the name the next identifier may start ("，HKID K284619(5)", "，WhatsApp 9187 6543").
+const RECORD_REACH = 14;
+
+/**
+ * Length of a name at `pos` for a record: a two-character name of known characters ("王芳", not
+ * "年龄" or "全角"), or a three-character one with at least one known given character ("陈大文").
+ */
+function recordName(text: string, pos: number): number {
+	const len = readZhName(text, pos, 'cued');
+	if (len < 2) return 0;
+	const surname = ZH_COMPOUND.has(text.slice(pos, pos + 2)) ? 2 : 1;
+	const given = len - surname;
+	let known = 0;
+	for (let k = pos + surname; k < pos + len; k++) if (ZH_GIVEN.has(text.charAt(k))) known++;
+	return given > 0 && (known === given || (given === 2 && known === 1)) ? len : 0;
+}
+
+export function findRecordNames(text: string, hits: HitSet): void {
+	if (!HAN_ANY.test(text)) return;
+	let i = 0;
+	while (i < text.length) {
+		// A clause starts at i: the start, or after a break; a name starts with a surname.
+		const code = text.charCodeAt(i);
+		if (
+			(i > 0 && !isRecordBreak(text, i - 1)) ||
+			(ZH_SURNAME_UNIT[code] !== 1 && ZH_COMPOUND_FIRST[code] !== 1)
+		) {
+			i++;
+			continue;
+		}
+		const len = recordName(text, i);
+		const end = i + len;
+		if (len < 2 || hits.taken(i) || !(end === text.length || isRecordBreak(text, end))) {
+			i += Math.max(1, len);
+			continue;
+		}
+		// Taken just before the break before the name, or soon after the break after it.
+		let before = i - 2;
+		while (before >= 0 && text.charAt(before) === ' ') before--;
+		let takenAfter = false;
+		for (let k = end + 1; k < end + 1 + RECORD_REACH && k < text.length && !takenAfter; k++)
+			takenAfter = hits.taken(k);
+		if ((before >= 0 && hits.taken(before)) || takenAfter) add(hits, i, end);
+		i = end;
+	}
+}
+
+const POSSESSIVE_BEFORE = /(?:^|[^\p{L}\p{M}'’-])(\p{Lu}[\p{L}\p{M}]*)['’]s\s{1,2}$/u;
+
+/** The name in the possessive right before `pos` ("Sarah's " before "boy"), or null. */
+function possessiveName(text: string, pos: number): { start: number; end: number } | null {
+	// "'s" and one or two spaces before `pos`, read by code unit before any regex runs.
+	let q = pos - 1;
+	if (text.charCodeAt(q) !== 0x20 && text.charCodeAt(q) !== 0x09) return null;
+	if (text.charCodeAt(q - 1) === 0x20) q--;
+	const s = text.charCodeAt(q - 1);
+	const apostrophe = text.charCodeAt(q - 2);
+	if (s !== 0x73 || (apostrophe !== 0x27 && apostrophe !== 0x2019)) return null;
+	const before = text.slice(Math.max(0, pos - 34), pos);
+	const m = POSSESSIVE_BEFORE.exec(before);
+	const word = m?.[1];
+	if (m === null || word === undefined) return null;
+	// The word ends before the "'s" and the spaces that end `before`.
+	const spaces = before.length - before.trimEnd().length;
+	const start = pos - spaces - 2 - word.length;
+	const t = tokenAt(text, start);
+	if (t === null || t.word !== word) return null;
+	const named =
+		EN_GIVEN.has(t.lower) ||
+		EN_AMBIGUOUS.has(t.lower) ||
+		PINYIN.has(t.lower) ||
+		(!COMMON.has(t.lower) && !isAllUpper(t.word) && t.word.length >= 3);
+	return named && !PLACES.has(t.lower) ? { start, end: t.end } : null;
 }
 
 /** A known given name ("jane" in a URL slug "jane-doe-acl"), lower case. */
