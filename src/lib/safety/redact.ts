@@ -31,6 +31,7 @@
 
 import { contentLocale } from './locale';
 import { findAddresses } from './redact/address';
+import { findAges } from './redact/ages';
 import { redactionViews } from './redact/chars';
 import { findDatesOfBirth } from './redact/dates';
 import { scanDigitRuns } from './redact/digits';
@@ -55,6 +56,7 @@ function collect(source: string, locale: string | undefined): HitSet {
 	findIps(text, hits);
 	findLabelled(text, lower, hits);
 	findDatesOfBirth(text, lower, hits);
+	findAges(text, lower, hits);
 	findAddresses(text, lower, hits);
 	findNames(text, lower, hits);
 	findDocuments(text, hits);

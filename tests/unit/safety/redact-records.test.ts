@@ -95,6 +95,31 @@ describe('redact: dates of birth', () => {
 	});
 });
 
+describe('redact: ages over 89', () => {
+	it('takes an age over 89 as a date of birth, and keeps the age word', () => {
+		expect(redact('my great-aunt is 97 years old', 'en').text).toBe(
+			'my great-aunt is [DATE_OF_BIRTH] years old'
+		);
+		expect(redact('a 103-year-old neighbour', 'en').text).toBe('a [DATE_OF_BIRTH]-year-old neighbour');
+		expect(redact('aged 92, on apixaban', 'en').text).toBe('aged [DATE_OF_BIRTH], on apixaban');
+		expect(redact("Grandad's ninety-six", 'en').text).toBe("Grandad's [DATE_OF_BIRTH]");
+		expect(redact('太姥姥今年98岁', 'zh-CN').text).toBe('太姥姥今年[出生日期]岁');
+		expect(redact('爷爷九十七岁，夜里喘', 'zh-CN').text).toBe('爷爷[出生日期]岁，夜里喘');
+		expect(redact('奶奶年过九旬', 'zh-CN').spans.map((s) => s.kind)).toEqual(['dob']);
+	});
+
+	it.each([
+		['en', 'he is 89 years old'],
+		['en', 'aged 45 with asthma'],
+		['en', 'her pulse is ninety'],
+		['en', 'took 90 mg for 95 days'],
+		['zh-CN', '孩子3岁，体重15公斤'],
+		['zh-CN', '心率90次/分，血压95/60']
+	])('keeps younger ages and numbers that are not ages: %s', (locale, text) => {
+		expect(redact(text, locale).spans).toEqual([]);
+	});
+});
+
 describe('redact: addresses', () => {
 	it.each([
 		['住址：重庆市渝中区解放碑民权路28号', '住址：[地址]'],
