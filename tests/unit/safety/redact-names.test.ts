@@ -135,6 +135,12 @@ describe('redact: Chinese names in forms of address, lists, quotes and records',
 		expect(zh('手机 13912345678，年龄：45')).toBe('手机 [手机号]，年龄：45');
 	});
 
+	it('takes a Japanese name after a cue', () => {
+		expect(zh('我叫渡边健一，在深圳工作')).toBe('我叫[姓名]，在深圳工作');
+		expect(zh('我是佐々木ゆい的同事')).toBe('我是[姓名]的同事');
+		expect(redact('我是中村人', 'zh-CN').spans).toEqual([]);
+	});
+
 	it('reads a Latin-script name after 我是, ended by Chinese', () => {
 		expect(zh('我是liu qiang的女儿')).toBe('我是[姓名]的女儿');
 		expect(zh('我是WANG Meiling的孙子')).toBe('我是[姓名]的孙子');
@@ -159,7 +165,7 @@ describe('redact: Latin-script names', () => {
 		expect(en("my husband's name is Dariusz and he is 60")).toBe("my husband's name is [NAME] and he is 60");
 		expect(en('her name is Anjali')).toBe('her name is [NAME]');
 		expect(en('a boy called Harvey at school')).toBe('a boy called [NAME] at school');
-		expect(en('a boy called Zebulon')).toBe('a boy called Zebulon');
+		expect(en('a cream called Zorbex')).toBe('a cream called Zorbex');
 		expect(en('the syrup is called Calpol')).toBe('the syrup is called Calpol');
 		expect(en('From: Gwendolyn Pryce')).toBe('From: [NAME]');
 		expect(en('Hi, Oluwadamilare here, quick one')).toBe('Hi, [NAME] here, quick one');
@@ -235,6 +241,13 @@ describe('redact: Latin-script names', () => {
 	it('takes a sign-off followed by a postscript, and a name in a script without capitals after a cue', () => {
 		expect(en('thanks, Marcus. PS the rash is spreading')).toBe('thanks, [NAME]. PS the rash is spreading');
 		expect(en('contact: 박서연, she speaks English')).toBe('contact: [NAME], she speaks English');
+	});
+
+	it('knows the wider list of first names where the shape says name, not alone mid-sentence', () => {
+		expect(en('Philippa here, my ankle is swollen')).toBe('[NAME] here, my ankle is swollen');
+		expect(en('Thaddeus is my husband and he is confused')).toBe('[NAME] is my husband and he is confused');
+		// Alone inside a sentence a wide-list name may be a medicine (Allegra, fexofenadine).
+		expect(en('I took Allegra this morning for hay fever')).toBe('I took Allegra this morning for hay fever');
 	});
 
 	it('keeps a month beside a day number', () => {

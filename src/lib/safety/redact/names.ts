@@ -40,8 +40,13 @@ for (const c of ZH_COMPOUND) ZH_COMPOUND_FIRST[c.charCodeAt(0)] = 1;
 const ZH_GIVEN = new Set([...data.zhGivenChars]);
 const ZH_NOT_NAME = new Set([...data.zhNotNameChars]);
 const ZH_NOT_WORDS = new Set(data.zhNotNameWords);
+// Japanese surnames (two or three characters), read after a cue: "我是田中美咲".
+const JA_SURNAMES = new Set(data.jaSurnames);
+const KANA = /[\u3041-\u30ff]/;
 const EN_GIVEN = new Set(data.enGiven.split(' '));
 const EN_AMBIGUOUS = new Set(data.enAmbiguousGiven.split(' '));
+// The wide list (Moby's first names): a name only where the shape says so, never alone mid-sentence.
+const EN_GIVEN_WIDE = new Set(data.enGivenWide.split(' '));
 const PINYIN = new Set(data.pinyinSurnames.split(' '));
 const COMMON = new Set(data.enCommonWords.split(' '));
 // Surnames that are also common words (Brown, White, King): a surname after a given name.
@@ -50,6 +55,7 @@ const SURNAME_WORDS = new Set(data.enSurnameWords.split(' '));
 const SURNAMES = new Set(data.enSurnames.split(' '));
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const ZH_RELATIONS = data.zhRelations.map(escape).join('|');
 
 type ZhMode = 'cued' | 'strict';
@@ -83,6 +89,27 @@ function readZhName(text: string, pos: number, mode: ZhMode): number {
 	// 高烧, 孙子, 白细胞, 金银花: a word that starts with a surname is no name.
 	for (let k = 2; k <= Math.min(4, len + 1); k++) if (ZH_NOT_WORDS.has(text.slice(pos, pos + k))) return 0;
 	return len;
+}
+
+/**
+ * Length of a Japanese name at `pos` after a cue: a known surname and one to three more kanji or
+ * kana, up to a character that is neither (or 的); 0 when there is none.
+ */
+function readJaName(text: string, pos: number, strict = false): number {
+	for (const k of [3, 2]) {
+		if (!JA_SURNAMES.has(text.slice(pos, pos + k))) continue;
+		let len = k;
+		while (len < k + 3) {
+			const c = text.charAt(pos + len);
+			if (c === '的' || !(isHanChar(c) || KANA.test(c))) break;
+			len++;
+		}
+		const next = text.charAt(pos + len);
+		// After a soft cue ("我是…") two given characters or kana: "我是中村人" is no name.
+		if (strict && len - k < 2 && !KANA.test(text.slice(pos + k, pos + len))) return 0;
+		return len > k && (next === '' || next === '的' || !(isHanChar(next) || KANA.test(next))) ? len : 0;
+	}
+	return 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -325,7 +352,6 @@ function tokenAt(text: string, pos: number): Token | null {
 	return { start: pos, end, word, lower, cap: isUpperAt(text, pos), uncased: isUncasedAt(text, pos) };
 }
 
-const NON_ASCII = /[^ -~]/;
 // Letters only Vietnamese writes: ă, ơ, ư, đ and the tone-marked vowels of Latin Extended Additional.
 const VIETNAMESE_LETTER = /[\u1ea0-\u1ef9ăâơưđĂÂƠƯĐ]/;
 const MARKS = /\p{M}+/gu;
@@ -336,9 +362,9 @@ const MARKS = /\p{M}+/gu;
  */
 function bareLower(word: string): string {
 	const lower = word.toLowerCase();
-	return NON_ASCII.test(lower)
-		? lower.normalize('NFD').replace(MARKS, '').normalize('NFC').replace(/đ/g, 'd')
-		: lower;
+	let ascii = true;
+	for (let i = 0; i < lower.length && ascii; i++) ascii = lower.charCodeAt(i) < 0x7f;
+	return !ascii ? lower.normalize('NFD').replace(MARKS, '').normalize('NFC').replace(/đ/g, 'd') : lower;
 }
 
 function isPinyinWord(lower: string): boolean {
@@ -358,7 +384,7 @@ function firstIsName(t: Token, opts: LatinOptions): boolean {
 	if (opts.uncommon && t.uncased && t.word.length >= 2) return true;
 	if (t.word.length < 2 && !t.cap) return false;
 	if (t.cap) {
-		if (EN_GIVEN.has(t.lower) || PINYIN.has(t.lower)) return true;
+		if (EN_GIVEN.has(t.lower) || PINYIN.has(t.lower) || EN_GIVEN_WIDE.has(t.lower)) return true;
 		if (EN_AMBIGUOUS.has(t.lower)) return opts.ambiguous;
 		return opts.uncommon && !COMMON.has(t.lower) && t.word.length >= 2 && !isAllUpper(t.word);
 	}
@@ -446,10 +472,28 @@ function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 
 // Cues that name what follows (any given-name character is accepted after them) and softer ones
 // (我是…, 本人…, 患者…: "我是高中生", "本人单亲") after which only known given-name characters count.
-const ZH_CUE_EXPLICIT = new RegExp(
-	'(?:我叫|我的名字叫|我的名字是|名字叫|名字是|我名叫|名叫|叫做|英文名叫|英文名是|英文名|本人姓名|患者姓名|病人姓名|姓名|家属签名|签名|收款人|付款人|汇款人|持卡人|开户人|开户名|账户名|户名|寄件人|委托人|被保险人|投保人|受益人|经办人|紧急联系人)[是为]?\\s?[:：]?\\s?|(?:我是|本人|患者|病人|家属|联系人|就诊人|就诊者|申请人|监护人|收件人|收货人|名字|称呼|找我|联系我|加我)\\s?[:：]\\s?',
-	'g'
-);
+const ZH_NAMING_CUES =
+	'我叫 我的名字叫 我的名字是 名字叫 名字是 我名叫 名叫 叫做 英文名叫 英文名是 英文名 本人姓名 患者姓名 病人姓名 姓名 家属签名 签名'.split(
+		' '
+	);
+// Form fields that name a person: a payee, an account holder, a sender, an emergency contact.
+const ZH_FORM_CUES =
+	'收款人 付款人 汇款人 持卡人 开户人 开户名 账户名 户名 寄件人 委托人 被保险人 投保人 受益人 经办人 紧急联系人'.split(
+		' '
+	);
+const ZH_COLON_CUES =
+	'我是 本人 患者 病人 家属 联系人 就诊人 就诊者 申请人 监护人 收件人 收货人 名字 称呼'.split(' ');
+const ZH_CONTACT_COLON_CUES = '找我 联系我 加我'.split(' ');
+// Matched as three patterns: V8 skips ahead fast only while a pattern can start with few
+// different characters, and one pattern with every cue would try them all at each position.
+const ZH_CUE_PATTERNS = [
+	new RegExp(
+		`(?:${ZH_NAMING_CUES.join('|')})[是为]?\\s?[:：]?\\s?|(?:${ZH_COLON_CUES.join('|')})\\s?[:：]\\s?`,
+		'g'
+	),
+	new RegExp(`(?:${ZH_FORM_CUES.join('|')})[是为]?\\s?[:：]?\\s?`, 'g'),
+	new RegExp(`(?:${ZH_CONTACT_COLON_CUES.join('|')})\\s?[:：]\\s?`, 'g')
+];
 // 鄙人/敝人: the humble "I" of a formal message ("鄙人孙建国").
 const ZH_CUE_SOFT = /(?:我是|本人是|本人|鄙人|敝人|患者|病人|家属|联系人|就诊人)\s?/g;
 const ZH_CALLED = /叫\s?/g;
@@ -545,9 +589,9 @@ const HAN_ANY = /\p{Script=Han}/u;
 function findChineseNames(text: string, hits: HitSet): void {
 	// Every cue, surname and sign-off below is Han: without a Han character there is nothing to find.
 	if (!HAN_ANY.test(text)) return;
-	for (const m of text.matchAll(ZH_CUE_EXPLICIT)) {
+	for (const m of ZH_CUE_PATTERNS.flatMap((re) => [...text.matchAll(re)])) {
 		const pos = skipOpenQuote(text, m.index + m[0].length);
-		const len = readZhName(text, pos, 'cued');
+		const len = readJaName(text, pos) || readZhName(text, pos, 'cued');
 		if (len > 0) add(hits, pos, pos + len);
 		else {
 			const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true });
@@ -556,7 +600,7 @@ function findChineseNames(text: string, hits: HitSet): void {
 	}
 	for (const m of text.matchAll(ZH_CUE_SOFT)) {
 		const pos = skipOpenQuote(text, m.index + m[0].length);
-		let len = readZhName(text, pos, 'strict');
+		let len = readJaName(text, pos, true) || readZhName(text, pos, 'strict');
 		// "我是张三的家属": a two-character name ended by 的, a comma or the end.
 		if (
 			len === 0 &&
@@ -648,9 +692,24 @@ function findChineseNames(text: string, hits: HitSet): void {
 // "叶女士", "何老师", "王阿姨", "孙主任", "王总"), and so does 老/小 before a surname ("老陈", "小李").
 // The title, 老 and 小 stay: only the name goes.
 
-const ZH_TITLE =
-	/护士长|医生|大夫|医师|护士|主任|院长|教授|老师|先生|女士|小姐|太太|夫人|阿姨|叔叔|伯伯|大爷|大妈|大娘|大叔|大姐|大哥|奶奶|爷爷|婆婆|阿婆|师傅|老板|经理|同学|律师|警官|博士|药师|总|姐|哥|叔|嫂/g;
-const ZH_TITLE_END = new RegExp(`(?:${ZH_TITLE.source})$`);
+const ZH_TITLES =
+	'护士长 医生 大夫 医师 护士 主任 院长 教授 老师 先生 女士 小姐 太太 夫人 阿姨 叔叔 伯伯 大爷 大妈 大娘 大叔 大姐 大哥 奶奶 爷爷 婆婆 阿婆 师傅 老板 经理 同学 律师 警官 博士 药师 总 姐 哥 叔 嫂'.split(
+		' '
+	);
+// Titles by first character, longest first, for a scan that reads a title only where one starts.
+const ZH_TITLES_BY_FIRST = new Map<string, string[]>();
+for (const t of [...ZH_TITLES].sort((a, b) => b.length - a.length))
+	ZH_TITLES_BY_FIRST.set(t.charAt(0), [...(ZH_TITLES_BY_FIRST.get(t.charAt(0)) ?? []), t]);
+const ZH_TITLE_FIRST = new Uint8Array(0x10000);
+for (const t of ZH_TITLES) ZH_TITLE_FIRST[t.charCodeAt(0)] = 1;
+
+/** The title that starts at `pos` ('' when none). */
+function titleAt(text: string, pos: number): string {
+	if (ZH_TITLE_FIRST[text.charCodeAt(pos)] !== 1) return '';
+	for (const t of ZH_TITLES_BY_FIRST.get(text.charAt(pos)) ?? []) if (text.startsWith(t, pos)) return t;
+	return '';
+}
+const ZH_TITLE_END = new RegExp(`(?:${ZH_TITLES.join('|')})$`);
 // A one-character title ("王总", "李姐") only before a break or a word that follows a person.
 const ZH_SHORT_TITLE = new Set('总姐哥叔嫂');
 const ZH_AFTER_SHORT_TITLE = new Set('说讲问让叫给帮跟和也都您你好他她来在的');
@@ -711,10 +770,17 @@ function titledNameAt(text: string, s: number, k: number, hits: HitSet): boolean
 	return readZhName(text, s, 'strict') === k && !ZH_COMPOUND.has(text.slice(s, s + k));
 }
 
+/** A surname (or a compound surname's first character) at `pos`. */
+const surnameAt = (text: string, pos: number): boolean =>
+	ZH_SURNAME_UNIT[text.charCodeAt(pos)] === 1 || ZH_COMPOUND_FIRST[text.charCodeAt(pos)] === 1;
+
 function findZhTitled(text: string, hits: HitSet): void {
-	for (const m of text.matchAll(ZH_TITLE)) {
-		const t = m.index;
-		const title = m[0];
+	for (let t = 1; t < text.length; t++) {
+		// A title, with a surname one to three characters before it.
+		if (ZH_TITLE_FIRST[text.charCodeAt(t)] !== 1) continue;
+		if (!surnameAt(text, t - 1) && !surnameAt(text, t - 2) && !surnameAt(text, t - 3)) continue;
+		const title = titleAt(text, t);
+		if (title === '') continue;
 		if (ZH_SHORT_TITLE.has(title)) {
 			const next = text.charAt(t + 1);
 			if (isHanChar(next) && !ZH_AFTER_SHORT_TITLE.has(next)) continue;
@@ -742,7 +808,6 @@ function findZhFamiliar(text: string, hits: HitSet): void {
 		const after = text.slice(i + 2, i + 8);
 		if (loneSurname(text, i + 1) === 1) {
 			const next = after.charAt(0);
-			ZH_TITLE.lastIndex = 0;
 			const titled = titleStartsAt(after);
 			if (next === '' || !isHanChar(next) || titled || ZH_AFTER_FAMILIAR.test(after)) add(hits, i + 1, i + 2);
 		} else if (
@@ -756,8 +821,7 @@ function findZhFamiliar(text: string, hits: HitSet): void {
 	}
 }
 
-const ZH_TITLE_START = new RegExp(`^(?:${ZH_TITLE.source})`);
-const titleStartsAt = (after: string): boolean => ZH_TITLE_START.test(after);
+const titleStartsAt = (after: string): boolean => titleAt(after, 0) !== '';
 
 // A name in quotes: "应该是“徐雅婷”不是“徐雅庭”", "「欧阳娜娜」". Only in a message that talks
 // about names (名, 叫, 姓, 签, 写), and only when the quote holds exactly a name whose first given
@@ -900,8 +964,9 @@ function findLatinNames(text: string, lower: string, hits: HitSet): void {
 		const start = isSentenceStart(text, pos);
 		const ambiguous = EN_AMBIGUOUS.has(t.lower);
 		const given = EN_GIVEN.has(t.lower) && !PLACES.has(t.lower);
+		const wide = EN_GIVEN_WIDE.has(t.lower) && !PLACES.has(t.lower);
 		const pinyin = PINYIN.has(t.lower) && !COMMON.has(t.lower);
-		if (!given && !ambiguous && !pinyin) continue;
+		if (!given && !wide && !ambiguous && !pinyin) continue;
 		// "St John's wort", "St Mary's": a saint's name is a plant or a place.
 		if (/\bSt\.?\s$/.test(text.slice(Math.max(0, pos - 4), pos))) continue;
 		// "12 Jan", "May 3rd", "June 2024": a month beside a number is a date.
@@ -912,12 +977,12 @@ function findLatinNames(text: string, lower: string, hits: HitSet): void {
 		// What follows the first word, past a closing quote ("'Maggie' is what everyone calls…").
 		const q = text.charAt(t.end);
 		const rest = text.slice(q === "'" || q === '"' ? t.end + 1 : t.end, t.end + 13);
-		if (multi && (given || pinyin || !start)) add(hits, pos, end);
+		if (multi && (given || wide || pinyin || !start)) add(hits, pos, end);
 		else if (multi && ambiguous && start && !COMMON.has((tokenAt(text, t.end + 1)?.lower ?? '') + ''))
 			add(hits, pos, end);
-		else if (!multi && (given || ambiguous) && start && SENTENCE_VERB.test(rest)) add(hits, pos, end);
+		else if (!multi && (given || wide || ambiguous) && start && SENTENCE_VERB.test(rest)) add(hits, pos, end);
 		// "Bobby here, …": a given name introducing the writer.
-		else if (!multi && given && start && HERE_AFTER.test(rest)) add(hits, pos, end);
+		else if (!multi && (given || wide) && start && HERE_AFTER.test(rest)) add(hits, pos, end);
 		else if (!multi && given && !start && !eponymAfter(text, t.end)) add(hits, pos, end);
 	}
 	findLowerCaseNames(text, hits);
@@ -968,7 +1033,7 @@ function findLowerCaseNames(text: string, hits: HitSet): void {
 			const first = text.slice(i, j);
 			if (EN_GIVEN.has(first) && !COMMON.has(first) && !hits.taken(i)) {
 				const next = tokenAt(text, j + 1);
-				if (next !== null && !next.cap && SURNAMES.has(next.lower)) add(hits, i, next.end);
+				if (next !== null && !next.cap && isSurname(next.lower)) add(hits, i, next.end);
 			}
 		}
 		i = j;
@@ -1057,6 +1122,22 @@ function possessiveName(text: string, pos: number): { start: number; end: number
 		PINYIN.has(t.lower) ||
 		(!COMMON.has(t.lower) && !isAllUpper(t.word) && t.word.length >= 3);
 	return named && !PLACES.has(t.lower) ? { start, end: t.end } : null;
+}
+
+const isSurname = (lower: string): boolean => SURNAMES.has(lower) || SURNAME_WORDS.has(lower);
+
+/**
+ * A web host label that starts with a given name and a surname run together ("janesmithrecovers",
+ * "drjohnbaker" does not: it must start with the name), lower case.
+ */
+export function isPersonHost(label: string): boolean {
+	if (label.length < 6 || label.length > 40 || !/^[a-z]+$/.test(label)) return false;
+	for (let i = 3; i <= Math.min(12, label.length - 3); i++) {
+		if (!EN_GIVEN.has(label.slice(0, i))) continue;
+		for (let j = i + 3; j <= Math.min(i + 14, label.length); j++)
+			if (isSurname(label.slice(i, j))) return true;
+	}
+	return false;
 }
 
 /** A known given name ("jane" in a URL slug "jane-doe-acl"), lower case. */
