@@ -4,6 +4,7 @@ import { redact } from '../../../src/lib/safety/redact';
 const zh = (text: string) => redact(text, 'zh-CN').text;
 const en = (text: string) => redact(text, 'en').text;
 const kinds = (text: string, locale = 'en') => redact(text, locale).spans.map((s) => s.kind);
+const HAN = /\p{Script=Han}/u;
 
 describe('redact: identity documents', () => {
 	it('takes Hong Kong identity cards by their check character, bracketed or not', () => {
@@ -28,6 +29,26 @@ describe('redact: identity documents', () => {
 
 	it('takes unlabelled PRC passport numbers', () => {
 		expect(kinds('E98765432 expires soon')).toEqual(['passport']);
+	});
+
+	it('takes identity numbers of patients from abroad by their check characters', () => {
+		expect(en('my FIN is F5551234P and I work in Jurong')).toBe('my FIN is [ID_NUMBER] and I work in Jurong');
+		expect(en('S7654321F, 42, on amlodipine')).toBe('[ID_NUMBER], 42, on amlodipine');
+		expect(en('S7654321A, 42, on amlodipine')).toBe('S7654321A, 42, on amlodipine');
+		expect(en('PPS no. 7654321G for the GP visit card')).toBe('PPS no. [ID_NUMBER] for the GP visit card');
+		expect(en('it says 2468013N on the letter')).toBe('it says [ID_NUMBER] on the letter');
+		expect(en('UID 4918 2736 4507 on my card')).toBe('UID [ID_NUMBER] on my card');
+		expect(en('UID 4918 2736 4508 on my card')).toBe('UID 4918 2736 4508 on my card');
+		expect(en('IC 850312-14-6622, staying in Ipoh')).toBe('IC [ID_NUMBER], staying in Ipoh');
+	});
+
+	it('takes identity documents after their labels in both languages', () => {
+		expect(zh('警官证号：京公字第0012345号')).toBe('警官证号：[身份证号]');
+		expect(zh('残疾证 11010119600101123X41')).toBe('残疾证 [身份证号]');
+		expect(en('Aadhar number 3056 1284 9727')).toBe('Aadhar number [ID_NUMBER]');
+		expect(en('Exit-Entry Permit for Travelling to and from Hong Kong and Macao: C12345678')).toBe(
+			'Exit-Entry Permit for Travelling to and from Hong Kong and Macao: [TRAVEL_DOCUMENT]'
+		);
 	});
 });
 
@@ -71,6 +92,23 @@ describe('redact: medical record, insurance and licence numbers', () => {
 	});
 });
 
+describe('redact: dates of birth in Chinese numerals, the lunar calendar, and before 出生', () => {
+	it.each([
+		['他的生日是十一月三号，最近老咳嗽', '他的生日是[出生日期]，最近老咳嗽'],
+		['出生日期：1972年阴历腊月廿三', '出生日期：[出生日期]'],
+		['生日冬月初十，今年体检血脂高', '生日[出生日期]，今年体检血脂高'],
+		['孩子是2019年10月2日出生的，发烧两天', '孩子是[出生日期]出生的，发烧两天'],
+		['我是一九六四年五月生人', '我是[出生日期]生人']
+	])('takes %s', (input, output) => {
+		expect(zh(input)).toBe(output);
+	});
+
+	it('keeps symptom dates and birth events without a date', () => {
+		expect(redact('3月5日开始咳嗽，出生时体重3.2kg', 'zh-CN').spans).toEqual([]);
+		expect(redact('八月十五那天吃多了胃疼', 'zh-CN').spans).toEqual([]);
+	});
+});
+
 describe('redact: dates of birth', () => {
 	it.each([
 		['出生日期：一九七六年十月五日', '出生日期：[出生日期]'],
@@ -92,6 +130,35 @@ describe('redact: dates of birth', () => {
 		expect(redact('rash since 4 May, bloods on 2024-05-10, seen 10/05/2024', 'en').spans).toEqual([]);
 		expect(redact('宝宝出生后第3天黄疸，出生体重 3.2kg', 'zh-CN').spans).toEqual([]);
 		expect(redact('我住在北京，住院 3 天', 'zh-CN').spans).toEqual([]);
+	});
+});
+
+describe('redact: slips, health cards, Medicare identifiers and plates', () => {
+	it.each([
+		['化验单号 H2311050042 的结果', '化验单号 [病历号] 的结果'],
+		['预约单号：YY20240517-031，明天上午抽血', '预约单号：[病历号]，明天上午抽血'],
+		['my lab number is 88-4471-2209', 'my lab number is [MRN]'],
+		['OHIP 1234-567-890-XY expired', 'OHIP [INSURANCE_ID] expired'],
+		['health card number 9876 543 210', 'health card number [INSURANCE_ID]'],
+		['Medicare number 1EG4-TE5-MK72', 'Medicare number [INSURANCE_ID]'],
+		['MBI: 2AC9-HM1-PR03', 'MBI: [INSURANCE_ID]'],
+		['the card says 3KX7-N82-WT56, Part D', 'the card says [INSURANCE_ID], Part D'],
+		['my van reg is YX71 HBD', 'my van reg is [LICENCE]'],
+		['parked car BD51 SMR outside A&E', 'parked car [LICENCE] outside A&E'],
+		['rego 1ABC-234 on my car', 'rego [LICENCE] on my car'],
+		['the Yaris, 12-KY-4471, is blocking', 'the Yaris, [LICENCE], is blocking']
+	])('takes %s', (input, output) => {
+		expect(redact(input, HAN.test(input) ? 'zh-CN' : 'en').text).toBe(output);
+	});
+
+	it.each([
+		'reg 100mg twice a day',
+		'CD4 count 350, HbA1c 48, B12 200',
+		'12-KY-4471 is no plate before 1987: 86-KY-4471 stays'
+	])('keeps %s', (text) => {
+		expect(redact(text, 'en').text).toBe(
+			text.includes('12-KY') ? text.replace('12-KY-4471', '[LICENCE]') : text
+		);
 	});
 });
 
@@ -131,6 +198,22 @@ describe('redact: addresses', () => {
 		['地址：浙江省宁波市鄞州区天童南路', '地址：[地址]']
 	])('takes Chinese addresses: %s', (input, output) => {
 		expect(zh(input)).toBe(output);
+	});
+
+	it('takes rural Chinese addresses without an address word', () => {
+		expect(zh('甘肃省定西市通渭县马营镇华家岭村二组，老人摔了一跤')).toBe('[地址]，老人摔了一跤');
+		expect(zh('我妈在四川省达州市渠县有庆镇种菜，被蜂蜇了')).toBe('我妈在[地址]种菜，被蜂蜇了');
+		expect(redact('去市医院还是县医院？区卫生院也行', 'zh-CN').spans).toEqual([]);
+	});
+
+	it.each([
+		['Unit 7/42 Beach Rd, Manly NSW 2095', '[ADDRESS]'],
+		['home is 221 Queen St E, Toronto, ON M5A 1S1', 'home is [ADDRESS]'],
+		['postal code K1A 0B1 please', 'postal code [ADDRESS] please'],
+		['Eircode: D02 X285', 'Eircode: [ADDRESS]'],
+		['we are at T12 K7PE near the hospital', 'we are at [ADDRESS] near the hospital']
+	])('takes Australian, Canadian and Irish addresses: %s', (input, output) => {
+		expect(en(input)).toBe(output);
 	});
 
 	it.each([

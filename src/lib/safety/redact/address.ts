@@ -33,13 +33,21 @@ const LEFT_STOP = new Set(
 const ROAD = /(?:路|街|道|巷|弄|胡同|里|村|大道)/;
 const ZH_ADDRESS_CUE = /(?:地址|住址|住在|家住|我住|家在|寄到|寄往|寄至|送到|位于)\s?[:：]?\s?/g;
 const ZH_DIVISIONS =
-	/(?:\p{Script=Han}{1,7}?(?:自治区|自治州|街道|小区|社区|新村|花园|大街|大道|胡同|省|市|区|县|旗|镇|乡|村|组|屯|路|街|巷|弄)){2,7}/uy;
+	/(?:[\p{Script=Han}0-9]{1,7}?(?:自治区|自治州|街道|小区|社区|新村|花园|大街|大道|胡同|省|市|区|县|旗|镇|乡|村|组|屯|路|街|巷|弄)){2,7}/uy;
 const ZH_LEVEL_SUFFIX =
 	/自治区|自治州|街道|小区|社区|新村|花园|大街|大道|胡同|省|市|区|县|旗|镇|乡|村|组|屯|路|街|巷|弄/g;
 const ZH_BELOW_CITY = /(?:区|县|旗|镇|乡|村|组|屯|街道|小区|社区|新村|花园|路|街|巷|弄|胡同|大道)$/;
 // The last characters ZH_BELOW_CITY accepts, and how far ZH_DIVISIONS can read (7 × (7 + 4)).
 const BELOW_CITY_LAST = new Set('区县旗镇乡村组屯道园路街巷弄同');
 const DIVISIONS_REACH = 77;
+// Where a chain of divisions may start without an address word: a clause start or 在/住/到/去/回/从/自,
+// before a province-level name or any division.
+const ZH_PROVINCE =
+	/^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆)/;
+const ZH_CHAIN_START = /(?:^|[^\p{Script=Han}0-9]|在|住|到|去|回|从|自)(?=\p{Script=Han})/gu;
+const ZH_CHAIN_START_NEEDS = /[镇乡村组屯路街巷弄道区园同]/;
+const ZH_BELOW_COUNTY = /(?:镇|乡|村|组|屯|街道|社区|小区|新村|路|街|巷|弄|胡同|大道)$/;
+const BELOW_COUNTY_LAST = new Set('镇乡村组屯道区园路街巷弄同');
 const COMPOUND =
 	/(?:小区|花园|公寓|大厦|苑|家园|新村|社区|园|城|广场|山庄|公馆|华府|别墅|宿舍|新区|三区|二区|一区)/;
 const ADDRESS_CUE = /(?:地址|住址|住在|家住|我住|住|寄到|寄往|寄至|送到|收货|位于|家在)\s?[:：]?\s?$/;
@@ -191,6 +199,33 @@ function findChineseAddresses(text: string, hits: HitSet): void {
 		if (levels >= 2 && ZH_BELOW_CITY.test(d[0]))
 			hits.add({ kind: 'address', start: pos, end: pos + d[0].length });
 	}
+	// Without an address word: a chain of three or more divisions down to a township, village or
+	// street ("河南省周口市郸城县石槽镇李楼村三组"), from a province-level name or the start of a clause.
+	// A chain is read once: the next start is looked for after it.
+	// As above, nothing is read from a start with no last character of a chain within reach.
+	let from = 0;
+	let last = -1;
+	for (const m of ZH_CHAIN_START_NEEDS.test(text) ? text.matchAll(ZH_CHAIN_START) : []) {
+		const pos = m.index + m[0].length;
+		if (pos < from || hits.taken(pos)) continue;
+		if (last < pos) {
+			last = pos;
+			while (last < text.length && !BELOW_COUNTY_LAST.has(text.charAt(last))) last++;
+		}
+		if (last >= pos + DIVISIONS_REACH) continue;
+		ZH_DIVISIONS.lastIndex = pos;
+		const d = ZH_DIVISIONS.exec(text);
+		if (d === null) continue;
+		const levels = d[0].match(ZH_LEVEL_SUFFIX)?.length ?? 0;
+		// It starts with a province-level name, or its first level is a city or county of at most
+		// four characters ("周口市…", not "我妈在四川省…").
+		const province = ZH_PROVINCE.test(d[0].slice(0, 3));
+		const city = /^[\p{Script=Han}]{1,4}?[市县州盟]/u.test(d[0]);
+		if (levels >= 3 && ZH_BELOW_COUNTY.test(d[0]) && (province || city)) {
+			from = pos + d[0].length;
+			hits.add({ kind: 'address', start: pos, end: from });
+		}
+	}
 	// Postcode after 邮编 / 邮政编码.
 	for (const p of text.matchAll(/(?:邮编|邮政编码)\s?[:：]?\s?(\d{6})(?!\d)/g)) {
 		const value = p[1] ?? '';
@@ -208,8 +243,10 @@ const LOWER_SUFFIX = 'street|road|avenue|lane|drive|close|crescent|terrace|boule
 const PREFIX =
 	'Rue|Avenue|Av\\.|Boulevard|Bd|Via|Viale|Calle|Avenida|Av\\.|Rua|Chemin|Allée|Piazza|Plaza|Carrer|Strada|Rua|Paseo|Camino';
 
+// The street number may carry a unit number before a slash, as Australia writes it ("3/15 Smith
+// St", "1204/100 Harris St"), and the suffix a direction after it ("48 Lakeshore Rd W").
 const STREET_SUFFIXED = new RegExp(
-	`(?<![\\p{L}\\p{N}.,/])(\\d{1,5}[A-Za-z]?)\\s{1,2}((?:(?:\\p{Lu}[\\p{L}'’.-]*|\\d{1,3}(?:st|nd|rd|th))\\s{1,2}){1,4}?)(?:${SUFFIX})(?![\\p{L}])\\.?`,
+	`(?<![\\p{L}\\p{N}.,/])(\\d{1,5}[A-Za-z]?(?:/\\d{1,5}[A-Za-z]?)?)\\s{1,2}((?:(?:\\p{Lu}[\\p{L}'’.-]*|\\d{1,3}(?:st|nd|rd|th))\\s{1,2}){1,4}?)(?:${SUFFIX})(?![\\p{L}])\\.?(?:\\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)(?![\\p{L}\\p{N}]))?`,
 	'gu'
 );
 const STREET_LOWER = new RegExp(
@@ -241,6 +278,16 @@ const UK_POSTCODE_LABELLED = new RegExp(
 	`(?:post\\s?code|postal\\s?code)\\s?(?:is|:)?\\s{0,2}(${UK_POSTCODE_SRC})(?![A-Za-z0-9])`,
 	'gi'
 );
+// Canada Post: letter digit letter, space, digit letter digit (no D, F, I, O, Q, U; no W or Z first).
+const CA_POSTCODE_SRC = '[ABCEGHJ-NPRSTVXY]\\d[ABCEGHJ-NPRSTV-Z] \\d[ABCEGHJ-NPRSTV-Z]\\d';
+const CA_PROVINCES = 'AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT';
+const CA_POSTCODE = new RegExp(`(?<![A-Za-z0-9])${CA_POSTCODE_SRC}(?![A-Za-z0-9])`, 'g');
+// Eircode (Ireland): a routing key (a letter of A C D E F H K N P R T V W X Y and two digits, or
+// D6W), a space, four characters of those letters and digits. Standalone only with a letter and
+// a digit among the four; after "Eircode" any.
+const EIRCODE_SRC = '(?:[AC-FHKNPRTV-Y]\\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}';
+const EIRCODE = new RegExp(`(?<![A-Za-z0-9])${EIRCODE_SRC}(?![A-Za-z0-9])`, 'g');
+const EIRCODE_LABELLED = new RegExp(`\\beircode\\s?(?:is|:)?\\s{0,2}(${EIRCODE_SRC})(?![A-Za-z0-9])`, 'gi');
 const STATES =
 	'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
 const AU_STATE_POSTCODE_SRC = '(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\\s{1,2}\\d{4}(?!\\d)';
@@ -250,8 +297,12 @@ const ZIP_LABELLED = /\b(?:zip(?:\s?code)?|postal\s?code)\s?(?:is|:)?\s{0,2}(\d{
 const UNIT =
 	/,?\s{0,2}(?:apt|apartment|unit|suite|ste|flat|fl|floor|room|rm|#)\.?\s{0,2}#?\s?[A-Za-z0-9-]{1,6}(?![\p{L}\p{N}])/iuy;
 const CITY_BEFORE_CODE = new RegExp(
-	`,?\\s{1,2}\\p{Lu}[\\p{L}'’.-]+(?:\\s\\p{Lu}[\\p{L}'’.-]+){0,2}(?=,?\\s{1,2}(?:(?:${STATES})\\s{1,2}\\d{5}|${AU_STATE_POSTCODE_SRC}|${UK_POSTCODE_SRC}(?![A-Za-z0-9])))`,
+	`,?\\s{1,2}\\p{Lu}[\\p{L}'’.-]+(?:\\s\\p{Lu}[\\p{L}'’.-]+){0,2}(?=,?\\s{1,2}(?:(?:${STATES})\\s{1,2}\\d{5}|${AU_STATE_POSTCODE_SRC}|${UK_POSTCODE_SRC}(?![A-Za-z0-9])|(?:${CA_PROVINCES})\\s{1,2}${CA_POSTCODE_SRC}))`,
 	'uy'
+);
+const CA_POSTCODE_TAIL = new RegExp(
+	`,?\\s{1,2}(?:(?:${CA_PROVINCES}),?\\s{1,2})?${CA_POSTCODE_SRC}(?![A-Za-z0-9])`,
+	'y'
 );
 const STATE_ZIP_TAIL = new RegExp(`,?\\s{1,2}(?:${STATES})\\s{1,2}\\d{5}(?:-\\d{4})?(?![\\d-])`, 'y');
 const AU_POSTCODE_TAIL = new RegExp(`,?\\s{1,2}${AU_STATE_POSTCODE_SRC}`, 'y');
@@ -259,7 +310,7 @@ const UK_POSTCODE_TAIL = new RegExp(`,?\\s{1,2}${UK_POSTCODE_SRC}(?![A-Za-z0-9])
 const EU_POSTCODE_CITY = /,?\s{1,2}\d{4,5}\s\p{Lu}[\p{L}'’-]+/uy;
 const CITY_TAIL = /,\s{1,2}\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,2}(?=\s*(?:[.;!?\n]|$| -))/uy;
 const UNIT_BEFORE =
-	/(?:(?:flat|apt|apartment|unit|suite|room|rm|building|bldg|block|blk|floor|fl)\.?\s?#?\s?[A-Za-z0-9-]{1,6},?\s{1,2}){1,3}(?:no\.?\s?)?$|\bno\.?\s?$/i;
+	/(?:(?:flat|apt|apartment|unit|suite|room|rm|building|bldg|block|blk|floor|fl)\.?\s?#?\s?[A-Za-z0-9-]{1,6},?\s{1,2}){1,3}(?:no\.?\s?)?$|\bno\.?\s?$|\b(?:flat|apt|apartment|unit|suite|villa|townhouse)\s{1,2}$/i;
 const DIVISION_TAIL =
 	/,\s{1,2}(?:\p{Lu}[\p{L}'’-]+\s){1,2}(?:District|County|Province|Prefecture|Township|Town|Village|New Area|Subdistrict)(?![\p{L}])/uy;
 
@@ -274,6 +325,7 @@ function extendLatin(text: string, start: number, end: number): { start: number;
 			STATE_ZIP_TAIL,
 			AU_POSTCODE_TAIL,
 			UK_POSTCODE_TAIL,
+			CA_POSTCODE_TAIL,
 			EU_POSTCODE_CITY
 		]) {
 			re.lastIndex = end;
@@ -350,6 +402,19 @@ function findLatinAddresses(text: string, lower: string, hits: HitSet): void {
 	UK_POSTCODE.lastIndex = 0;
 	for (const m of UK_POSTCODE_NEEDS.test(text) ? text.matchAll(UK_POSTCODE) : [])
 		hits.add({ kind: 'address', start: m.index, end: m.index + m[0].length });
+	for (const m of text.matchAll(CA_POSTCODE))
+		hits.add({ kind: 'address', start: m.index, end: m.index + m[0].length });
+	if (lower.includes('eircode'))
+		for (const m of text.matchAll(EIRCODE_LABELLED)) {
+			const value = m[1] ?? '';
+			const vs = m.index + m[0].length - value.length;
+			hits.add({ kind: 'address', start: vs, end: vs + value.length });
+		}
+	for (const m of text.matchAll(EIRCODE)) {
+		const unique = m[0].slice(-4);
+		if (m[0].includes(' ') && /[A-Z]/.test(unique) && /\d/.test(unique))
+			hits.add({ kind: 'address', start: m.index, end: m.index + m[0].length });
+	}
 }
 
 /** Finds addresses in `text` (`lower`: foldCase(text)). */

@@ -15,6 +15,12 @@ const MONTHS =
 	'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
 const ORD = '(?:st|nd|rd|th)?';
 const ZH_NUM = '[〇零○一二三四五六七八九十]';
+// The calendar said before a month ("农历八月十五"), the lunar months' own names (正月, 冬月, 腊月)
+// and days (初一 to 初十, 十一 to 三十, 廿一).
+const ZH_CALENDAR = '(?:农历|阴历|阳历|公历|旧历)?';
+const ZH_MONTH = `(?:正月|冬月|腊月|${ZH_NUM}{1,2}月)`;
+const ZH_DAY =
+	'(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])';
 
 // Each pattern is anchored (sticky) at the position after the connector; quantifiers are bounded.
 const DATE_PATTERNS: RegExp[] = [
@@ -32,10 +38,11 @@ const DATE_PATTERNS: RegExp[] = [
 	),
 	// March 7th 1985, Jan 5, 1948
 	new RegExp(`(?:${MONTHS})\\.?\\s{0,2}\\d{1,2}${ORD},?\\s{0,2}(?:\\d{4}|'?\\d{2})(?!\\d)`, 'iy'),
-	// 一九八八年二月二十九日
-	new RegExp(`${ZH_NUM}{2,4}年${ZH_NUM}{1,3}月(?:${ZH_NUM}{1,3}[日号])?`, 'y'),
-	// Without a year: 3月7日, 7 March, March 7th
+	// 一九八八年二月二十九日, 一九五八年农历八月十五, 1958年农历八月十五
+	new RegExp(`(?:${ZH_NUM}{2,4}|\\d{2,4})\\s?年${ZH_CALENDAR}${ZH_MONTH}(?:${ZH_DAY}[日号]?)?`, 'y'),
+	// Without a year: 3月7日, 三月七号, 农历八月十五, 正月初八, 7 March, March 7th
 	/\d{1,2}\s?月\s?\d{1,2}\s?[日号]?/y,
+	new RegExp(`${ZH_CALENDAR}${ZH_MONTH}${ZH_DAY}[日号]?`, 'y'),
 	new RegExp(`\\d{1,2}${ORD}\\s{0,2}(?:of\\s{1,2})?(?:${MONTHS})(?![a-z])`, 'iy'),
 	new RegExp(`(?:${MONTHS})\\.?\\s{0,2}\\d{1,2}${ORD}(?![\\d:])`, 'iy'),
 	// Eight digits: 19850307 (year first) or 07031985 (year last)
@@ -47,8 +54,9 @@ const DATE_PATTERNS: RegExp[] = [
 	/(?:19|20)\d{2}\s?年?(?!\d)/y
 ];
 
-// What a date can start with: a digit, a Chinese numeral, or the first three letters of a month.
-const ZH_NUM_CHARS = new Set('〇零○一二三四五六七八九十');
+// What a date can start with: a digit, a Chinese numeral (or a calendar's or lunar month's first
+// character), or the first three letters of a month.
+const ZH_NUM_CHARS = new Set('〇零○一二三四五六七八九十农阴阳公旧正冬腊');
 const MONTH_STARTS = new Set('jan feb mar apr may jun jul aug sep oct nov dec'.split(' '));
 
 /** Some DATE_PATTERNS entry can match at `pos` (a check on its first characters only). */
@@ -59,7 +67,27 @@ function mayStartDate(text: string, lower: string, pos: number): boolean {
 	return MONTH_STARTS.has(lower.slice(pos, pos + 3));
 }
 
+// A date said before the birth word: "85年3月7日出生的", "1990年5月生人", "一九六二年腊月初三生的".
+const DATE_BEFORE_BIRTH = new RegExp(
+	`(?:(?:${ZH_NUM}{2,4}|\\d{2,4})\\s?年${ZH_CALENDAR}|${ZH_CALENDAR})(?:\\d{1,2}\\s?月(?:\\s?\\d{1,2}\\s?[日号])?|${ZH_MONTH}(?:${ZH_DAY}[日号]?)?)\\s?$|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}\\s?$`
+);
+const BIRTH_AFTER = /出生|生人|生的|年生|月生|日生|号生/g;
+
+function findDatesBeforeBirth(text: string, hits: HitSet): void {
+	for (const m of text.matchAll(BIRTH_AFTER)) {
+		// The date ends at the birth word (年生/月生/日生: at its 生).
+		const end = m[0].length === 2 && m[0].charAt(1) === '生' && m[0] !== '出生' ? m.index + 1 : m.index;
+		const before = text.slice(Math.max(0, end - 20), end);
+		const d = DATE_BEFORE_BIRTH.exec(before);
+		if (d === null) continue;
+		const date = d[0].replace(/\s+$/, '');
+		const start = end - d[0].length;
+		hits.add({ kind: 'dob', start, end: start + date.length });
+	}
+}
+
 export function findDatesOfBirth(text: string, lower: string, hits: HitSet): void {
+	if (text.includes('生')) findDatesBeforeBirth(text, hits);
 	DOB_LABEL.lastIndex = 0;
 	for (const m of lower.matchAll(DOB_LABEL)) {
 		const labelEnd = m.index + m[0].length;

@@ -20,6 +20,7 @@ import {
 } from '../checksums';
 import type { SafetyLocale } from '../locale';
 import { isAsciiLetter, isHanChar } from './chars';
+import { isAadhaar, isIrishPps, isMyKad } from './idcodes';
 import { DEFAULT_COUNTRIES, parsePhone, type PhoneBudget } from './phone';
 import type { HitSet, IdentifierKind } from './types';
 
@@ -171,6 +172,8 @@ interface Classified {
 export interface DigitContext {
 	/** The text scanned (the redaction view with Chinese digit runs written as digits). */
 	text: string;
+	/** foldCase(text), for numbers spelled out in words; without it they are not looked for. */
+	lower?: string;
 	hits: HitSet;
 	locale: SafetyLocale;
 	budget: PhoneBudget;
@@ -402,9 +405,24 @@ export function scanDigitRuns(ctx: DigitContext): void {
 		}
 		const lastGroup = run.groups[run.groups.length - 1];
 		const runEnd = lastGroup === undefined ? i + 1 : lastGroup.end;
-		if (!run.gluedBefore) classifyRun(ctx, run);
+		// "plus 44 7911 234 567": the '+' said as a word.
+		// (Read only where an 's' or "s " ends right before the run.)
+		const s1 = text.charCodeAt(run.start - 1);
+		const endsInS =
+			(s1 | 0x20) === 0x73 || (s1 === SPACE && (text.charCodeAt(run.start - 2) | 0x20) === 0x73);
+		const word =
+			run.plus || !endsInS ? null : PLUS_WORD.exec(text.slice(Math.max(0, run.start - 6), run.start));
+		if (word !== null) {
+			run.plus = true;
+			run.start = Math.max(0, run.start - 6) + word.index;
+		}
+		if (!run.gluedBefore && !classifyForeignId(ctx, run)) {
+			classifyRun(ctx, run);
+			classifySpacedDigits(ctx, run);
+		}
 		i = Math.max(runEnd, i + 1);
 	}
+	if (ctx.lower !== undefined) scanSpelledNumbers(ctx, ctx.lower);
 	// The message is not kept once the pass is done.
 	cueText = '';
 	cueLast = null;
@@ -528,6 +546,134 @@ function classifyRun(ctx: DigitContext, run: Run): void {
 		}
 		if (!taken) s++;
 	}
+}
+
+const PLUS_WORD = /(?<![A-Za-z])plus ?$/i;
+const PPS_LETTERS = /^[A-W][A-IW]?(?![A-Za-z0-9])/;
+
+/**
+ * Identity numbers of other countries that are whole runs: an Irish PPS number (seven digits and
+ * their check letters glued after: "6384921T"), an Aadhaar number in its printed 4-4-4 groups
+ * (Verhoeff), a MyKad number (6-2-4 with dashes: a date of birth and a place-of-birth code). True
+ * when the run was taken.
+ */
+function classifyForeignId(ctx: DigitContext, run: Run): boolean {
+	const g = run.groups;
+	const first = g[0];
+	const last = g[g.length - 1];
+	if (first === undefined || last === undefined || run.plus) return false;
+	let end = -1;
+	if (g.length === 1 && first.digits.length === 7) {
+		const letters = PPS_LETTERS.exec(ctx.text.slice(first.end, first.end + 3));
+		if (letters !== null && isIrishPps(first.digits + letters[0])) end = first.end + letters[0].length;
+	} else if (g.length === 3 && !first.paren) {
+		const second = g[1];
+		const sep = second?.sep ?? '';
+		if (second === undefined || sep !== last.sep || (sep !== ' ' && sep !== '-')) return false;
+		const a = first.digits.length;
+		const b = second.digits.length;
+		const c = last.digits.length;
+		const digits = first.digits + second.digits + last.digits;
+		if (a === 4 && b === 4 && c === 4 && isAadhaar(digits)) end = last.end;
+		if (a === 6 && b === 2 && c === 4 && sep === '-' && isMyKad(digits)) end = last.end;
+		if (ctx.text.charAt(last.end) === '-' || isAsciiLetter(ctx.text.charAt(last.end))) end = -1;
+	}
+	return end !== -1 && ctx.hits.add({ kind: 'id_number', start: first.start, end });
+}
+
+// Digits said in words, as a number is read out ("oh four one two, three four five, six seven
+// eight", "double seven"). On the case-folded view.
+const DIGIT_WORD = /\b(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple)\b/g;
+const DIGIT_VALUE: Record<string, string> = {
+	zero: '0',
+	oh: '0',
+	o: '0',
+	one: '1',
+	two: '2',
+	three: '3',
+	four: '4',
+	five: '5',
+	six: '6',
+	seven: '7',
+	eight: '8',
+	nine: '9'
+};
+const DIGIT_NAMES = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+// Between two digit words: spaces, commas, dots, dashes (at most three).
+const DIGIT_WORD_GAP = /^[\s,.-]{1,3}$/;
+
+/**
+ * Phone numbers spelled out digit by digit: a run of seven to fifteen digit words read as one
+ * number, taken when it classifies as a phone number (a trunk 0, '+' or a phone word before it).
+ */
+function scanSpelledNumbers(ctx: DigitContext, lower: string): void {
+	// Seven digit words: "one" to "nine" at least once, found with plain substring searches.
+	if (!DIGIT_NAMES.some((w) => lower.includes(w))) return;
+	let start = -1;
+	let end = -1;
+	let digits = '';
+	let repeat = 1;
+	const finish = (): void => {
+		if (digits.length >= 7 && digits.length <= 15 && ctx.hits.free(start, end)) {
+			const block: Group = { start, end, digits, sep: '', paren: false };
+			const found = classifyBlock(ctx, block, false, start);
+			if (found !== null && (found.kind === 'phone' || found.kind === 'landline'))
+				ctx.hits.add({ kind: found.kind, start, end });
+		}
+		start = -1;
+		digits = '';
+		repeat = 1;
+	};
+	for (const m of lower.matchAll(DIGIT_WORD)) {
+		const word = m[0];
+		if (start !== -1 && !DIGIT_WORD_GAP.test(lower.slice(end, m.index))) finish();
+		if (start === -1) {
+			// A run opens on a digit or on double/triple, never on a bare "o".
+			if (word === 'o') continue;
+			start = m.index;
+		}
+		end = m.index + word.length;
+		if (word === 'double' || word === 'triple') repeat = word === 'double' ? 2 : 3;
+		else {
+			digits += (DIGIT_VALUE[word] ?? '').repeat(repeat);
+			repeat = 1;
+		}
+		if (digits.length > 15) finish();
+	}
+	if (start !== -1) finish();
+}
+
+/**
+ * A number typed one digit at a time ("0 7 3 8 4 2 2 1 9 0 5"): seven or more single digits with
+ * one space between them are read as one block of their digits, which must then classify (a phone
+ * number with a trunk 0 or after a phone word, a card, an ID).
+ */
+function classifySpacedDigits(ctx: DigitContext, run: Run): void {
+	const groups = run.groups;
+	const first = groups[0];
+	const last = groups[groups.length - 1];
+	if (groups.length < 7 || first === undefined || last === undefined) return;
+	for (let k = 0; k < groups.length; k++) {
+		const g = groups[k];
+		if (g === undefined || g.digits.length !== 1 || (k > 0 && g.sep !== ' ') || g.paren) return;
+	}
+	if (!ctx.hits.free(first.start, last.end)) return;
+	const digits = groups.map((g) => g.digits).join('');
+	if (digits.length > 19) return;
+	const block: Group = { start: first.start, end: last.end, digits, sep: '', paren: false };
+	const found = classifyBlock(ctx, block, run.plus, run.start);
+	if (found !== null)
+		ctx.hits.add({ kind: found.kind, start: run.plus ? run.start : first.start, end: last.end });
+}
+
+/** classify() of one block whose characters are not its digits alone (spaced, spelled out). */
+function classifyBlock(ctx: DigitContext, block: Group, plus: boolean, runStart: number): Classified | null {
+	const found = classify(ctx, [block], block.digits, plus, runStart);
+	if (found !== null || block.digits.length < 7 || block.digits.length > 15) return found;
+	// The parser reads the digits, not the spaced or spelled text.
+	if (!(block.digits.startsWith('0') || plus || phoneCueBefore(ctx.text, runStart))) return null;
+	const parsed = parsePhone((plus ? '+' : '') + block.digits, DEFAULT_COUNTRIES[ctx.locale], ctx.budget);
+	return parsed === null ? null : { kind: parsed.mobile ? 'phone' : 'landline', extra: 0 };
 }
 
 function addCardExpiry(ctx: DigitContext, end: number): void {

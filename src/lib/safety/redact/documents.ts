@@ -2,10 +2,16 @@
 // Hong Kong identity cards (check character), Taiwan national IDs (checksum), PRC passports
 // (E/G series, as issued since 2012 and before), and mainland vehicle plates (GA 36-2018: province
 // abbreviation, issuing-office letter, optional separator dot, five characters, six for new-energy
-// plates; I and O are never used).
+// plates; I and O are never used). Also, for patients who live or were born abroad: Singapore
+// NRIC/FIN numbers (check letter), US Medicare Beneficiary Identifiers (CMS
+// MBI format: eleven positions, letters without S L O I B Z), UK number plates (DVLA current format:
+// two letters, an age identifier 02–29 or 51–79, three letters without I and Q) and Irish plates
+// (year, county code, serial). Irish PPS, Aadhaar and MyKad numbers start with digits: the digit
+// runs (digits.ts) read them.
 
 import { isHkIdentityCard, isTaiwanId } from '../checksums';
-import type { HitSet } from './types';
+import { isSingaporeNric } from './idcodes';
+import type { HitSet, IdentifierKind } from './types';
 
 const HKID = /(?<![A-Za-z0-9])[A-Z]{1,2}\d{6}(?:\([0-9A]\)|[0-9A])(?![A-Za-z0-9)])/g;
 const TWID = /(?<![A-Za-z0-9])[A-Z][1289]\d{8}(?![A-Za-z0-9])/g;
@@ -13,7 +19,47 @@ const PASSPORT_CN = /(?<![A-Za-z0-9])(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7})(?![A-Za-z0-
 const PLATE_CN =
 	/[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•・. ]?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])/g;
 
+const NRIC = /(?<![A-Za-z0-9])[STFG]\d{7}[A-Z](?![A-Za-z0-9])/g;
+// CMS MBI: C A AN N A AN N A A N N (A: a letter but S L O I B Z), with or without the two dashes.
+const MBI_LETTER = '[AC-HJKMNP-RT-Y]';
+const MBI = new RegExp(
+	`(?<![A-Za-z0-9])[1-9]${MBI_LETTER}[0-9AC-HJKMNP-RT-Y]\\d(-?)${MBI_LETTER}[0-9AC-HJKMNP-RT-Y]\\d\\1${MBI_LETTER}{2}\\d{2}(?![A-Za-z0-9])`,
+	'g'
+);
+const UK_PLATE =
+	/(?<![A-Za-z0-9])[A-HJ-PR-Y]{2}(?:0[2-9]|[12]\d|5[1-9]|[67]\d) ?[A-HJ-PR-Z]{3}(?![A-Za-z0-9])/g;
+const IRISH_PLATE =
+	/(?<![A-Za-z0-9-])(?:\d{2}|1[3-9][12]|2\d[12])([- ])(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS|W|WD|WH|WW|WX)\1\d{1,6}(?![A-Za-z0-9-])/g;
+
+/** Every match of `re` in `text` for which `valid` holds becomes a hit of `kind`. */
+function addMatches(
+	text: string,
+	hits: HitSet,
+	re: RegExp,
+	kind: IdentifierKind,
+	valid: (value: string) => boolean = () => true
+): void {
+	re.lastIndex = 0;
+	for (const m of text.matchAll(re))
+		if (valid(m[0])) hits.add({ kind, start: m.index, end: m.index + m[0].length });
+}
+
+/** The two-digit year of an Irish plate: 1987 to 2029. */
+const irishYear = (plate: string): boolean => {
+	const year = Number(plate.slice(0, 2));
+	return year >= 87 || year <= 29;
+};
+
+// NRIC, MBI and both plates have a capital next to a digit, or a digit, a dash or space, and a capital.
+const DOC_SHAPE = /[A-Z]\d|\d[- ]?[A-Z]/;
+
 export function findDocuments(text: string, hits: HitSet): void {
+	if (DOC_SHAPE.test(text)) {
+		addMatches(text, hits, NRIC, 'id_number', isSingaporeNric);
+		addMatches(text, hits, MBI, 'insurance');
+		addMatches(text, hits, UK_PLATE, 'licence');
+		addMatches(text, hits, IRISH_PLATE, 'licence', irishYear);
+	}
 	for (const m of text.matchAll(HKID))
 		if (isHkIdentityCard(m[0])) hits.add({ kind: 'id_number', start: m.index, end: m.index + m[0].length });
 	for (const m of text.matchAll(TWID))

@@ -20,19 +20,19 @@ const LABEL_SOURCES: [LabelKind, string][] = [
 	],
 	[
 		'insurance',
-		`医保电子凭证|医保卡号|医保卡|医保号|医保账号|医保|参保号|保单号码|保单号|保险单号|保险卡号|\\binsurance\\s*(?:number|no\\.?|id|#|policy|card)|\\bpolicy${NO}|\\bmember\\s*(?:id|number|no\\.?|#)|\\bsubscriber\\s*(?:id|number)|\\bgroup\\s*(?:number|no\\.?)|\\bhealth\\s*plan${NO}|\\bmedicare${NO}|\\bmedicaid${NO}|\\bbeneficiary\\s*(?:id|number)`
+		`医保电子凭证|医保卡号|医保卡|医保号|医保账号|医保|参保号|保单号码|保单号|保险单号|保险卡号|\\binsurance\\s*(?:number|no\\.?|id|#|policy|card)|\\bpolicy${NO}|\\bmember\\s*(?:id|number|no\\.?|#)|\\bsubscriber\\s*(?:id|number)|\\bgroup\\s*(?:number|no\\.?)|\\bhealth\\s*plan${NO}|\\bmedicare${NO}|\\bmedicaid${NO}|\\bbeneficiary\\s*(?:id|number)|\\bmbi\\b|\\bhealth\\s*(?:insurance\\s*)?card${NO}|\\bhealth\\s*(?:number|no\\.?)|\\bohip${NO}|\\bphn\\b|\\bihi\\b|\\bcarte\\s*(?:vitale|soleil|sant[ée])|\\behic${NO}|\\bghic${NO}`
 	],
 	[
 		'travel_document',
-		`往来港澳通行证|港澳居民来往内地通行证|台湾居民来往大陆通行证|大陆居民往来台湾通行证|港澳通行证|台胞证|回乡证|通行证|\\btravel\\s*(?:document|permit)${NO}|\\bhome\\s*return\\s*permit${NO}|\\brefugee\\s*travel\\s*document${NO}|\\bresidence\\s*permit${NO}|\\bbrp${NO}`
+		`往来港澳通行证|港澳居民来往内地通行证|台湾居民来往大陆通行证|大陆居民往来台湾通行证|港澳通行证|台胞证|回乡证|通行证|\\b(?:mainland\\s*)?travel\\s*permits?\\s*for\\s*(?:taiwan|hong\\s*kong(?:\\s*and\\s*macao)?|macao)\\s*residents${NO}|\\bexit[-\\s]entry\\s*permit(?:\\s*for\\s*travell?ing\\s*to\\s*and\\s*from\\s*(?:hong\\s*kong\\s*and\\s*macao|taiwan))?${NO}|\\btravel\\s*(?:document|permit)${NO}|\\bhome\\s*return\\s*permit${NO}|\\brefugee\\s*travel\\s*document${NO}|\\bresidence\\s*permit${NO}|\\bbrp${NO}`
 	],
 	[
 		'licence',
-		`驾驶证号|驾驶证|驾照号|驾照|驾驶执照|行驶证号|行驶证|车牌号码|车牌号|车牌|号牌|\\bdriv(?:ing|er'?s?)\\s*licen[cs]e${NO}|\\bdl\\s*(?:number|no\\.?|#)|\\blicen[cs]e\\s*(?:number|no\\.?|#|plate)|\\bnumber\\s*plate|\\breg(?:istration)?\\s*(?:plate|number|no\\.?|mark)|\\bplate\\s*(?:number|no\\.?)|\\bplate(?=\\s*(?:[:：]\\s*)?(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\\d)[a-z0-9]{5,8}\\b)`
+		`驾驶证号|驾驶证|驾照号|驾照|驾驶执照|行驶证号|行驶证|车牌号码|车牌号|车牌|号牌|\\bdriv(?:ing|er'?s?)\\s*licen[cs]e${NO}|\\bdl\\s*(?:number|no\\.?|#)|\\blicen[cs]e\\s*(?:number|no\\.?|#|plate)|\\bnumber\\s*plate|\\breg(?:istration)?\\s*(?:plate|number|no\\.?|mark)|\\b(?:car|vehicle|van|motorbike|motorcycle)\\s*(?:reg(?:istration)?|rego)\\b|\\breg\\b|\\brego\\b|\\bplate\\s*(?:number|no\\.?)|\\bplate(?=\\s*(?:[:：]\\s*)?(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\\d)[a-z0-9]{5,8}\\b)`
 	],
 	[
 		'id_number',
-		`居民身份证号码|居民身份证|身份证号码|身份证号|身份证|身分证字号|身分证号|身分证|公民身份号码|证件号码|证件号|身份号码|\\bhkid\\b|\\bhong\\s*kong\\s*id(?:entity\\s*card)?${NO}|\\btaiwan(?:ese)?\\s*id${NO}|\\bid(?:[ -]?card)?${NO}|\\bidentity\\s*card${NO}|\\bnational\\s*id(?:entity)?(?:\\s*(?:card|number|no\\.?))?`
+		`居民身份证号码|居民身份证|身份证号码|身份证号|身份证|身分证字号|身分证号|身分证|公民身份号码|证件号码|证件号|身份号码|军官证号?|士兵证号?|士官证号?|文职干部证号?|警官证号?|武警警官证号?|残疾人证号?|残疾证号?|居住证号?|永久居留身份证号?|永居证号?|出生医学证明编?号?|出生证明编?号?|户口簿号?|户口本号?|\\bnric${NO}|\\bfin\\s*(?:number|no\\.?)|\\bmykad${NO}|\\bic\\s*(?:number|no\\.?)|\\baadhaa?r${NO}|\\bpps\\s*(?:number|no\\.?)|\\bppsn\\b|\\bbsn\\b|\\bpesel\\b|\\bcpr[-\\s]?(?:number|nummer|no\\.?)|\\bpersonnummer\\b|\\bhkid\\b|\\bhong\\s*kong\\s*id(?:entity\\s*card)?${NO}|\\btaiwan(?:ese)?\\s*id${NO}|\\bid(?:[ -]?card)?${NO}|\\bidentity\\s*card${NO}|\\bnational\\s*id(?:entity)?(?:\\s*(?:card|number|no\\.?))?`
 	],
 	['passport', `护照号码|护照号|护照|\\bpassport${NO}`],
 	[
@@ -41,12 +41,12 @@ const LABEL_SOURCES: [LabelKind, string][] = [
 	],
 	[
 		'ssn',
-		`社保号码|社保卡号|社保号|社会保障号码|社会保障号|社会保险号码|社会保险号|\\bssn\\b|\\bsocial\\s*security${NO}`
+		`社保号码|社保卡号|社保号|社会保障号码|社会保障号|社会保险号码|社会保险号|\\bssn\\b|\\bsocial\\s*security${NO}|\\bsin\\s*(?:number|no\\.?)|\\bsocial\\s*insurance\\s*(?:number|no\\.?)|\\btfn\\b|\\btax\\s*file\\s*(?:number|no\\.?)`
 	],
 	['nhs_number', `\\bnhs${NO}|\\bchi\\s*(?:number|no\\.?)`],
 	[
 		'mrn',
-		`病历号码|病历号|住院号|门诊号|病案号|就诊卡号|就诊卡|就诊号|档案号|登记号|\\bmrn\\b|\\bchart\\s*(?:#|no\\.?|number)|\\bmedical\\s*record${NO}|\\bhospital\\s*(?:number|no\\.?|id|#)|\\bpatient\\s*(?:id|number|no\\.?|#)|\\bcase\\s*(?:number|no\\.?|#)|\\bunit\\s*number`
+		`病历号码|病历号|住院号|门诊号|病案号|就诊卡号|就诊卡|就诊号|档案号|登记号|检验单号|化验单号|检查单号|报告单号|报告编号|检验号|检查号|影像号|放射号|条码号|标本号|样本号|申请单号|挂号单号|挂号序号|预约单号|预约号码|就诊流水号|流水号|处方号|处方编号|发票号码|发票号|\\b(?:lab|specimen|sample|accession|requisition|order|encounter|visit|referral|booking|appointment)\\s*(?:number|no\\.?|#|id)|\\bmrn\\b|\\bchart\\s*(?:#|no\\.?|number)|\\bmedical\\s*record${NO}|\\bhospital\\s*(?:number|no\\.?|id|#)|\\bpatient\\s*(?:id|number|no\\.?|#)|\\bcase\\s*(?:number|no\\.?|#)|\\bunit\\s*number`
 	],
 	[
 		'phone',
@@ -56,7 +56,51 @@ const LABEL_SOURCES: [LabelKind, string][] = [
 
 // Matched on the case-folded view (chars.ts foldCase), so no `i` flag: the same matches as `giu` on
 // the view, without V8's slow case-insensitive Unicode matching over the whole message.
-const LABELS = new RegExp(LABEL_SOURCES.map(([kind, src]) => `(?<${kind}>${src})`).join('|'), 'g');
+//
+// Two patterns, one for the labels written in Chinese characters and one for the rest, each with a
+// group per kind. The Chinese one opens with a lookahead of its labels' first characters, so at a
+// position no label starts from it fails on one character-class test instead of trying every label
+// in turn (V8 tries the alternatives of an alternation one after another).
+
+/** The top-level alternatives of a pattern source ("a|b(?:c|d)|e" → a, b(?:c|d), e). */
+function alternatives(src: string): string[] {
+	const out: string[] = [];
+	let depth = 0;
+	let inClass = false;
+	let start = 0;
+	for (let i = 0; i < src.length; i++) {
+		const c = src.charAt(i);
+		if (c === '\\') i++;
+		else if (inClass) inClass = c !== ']';
+		else if (c === '[') inClass = true;
+		else if (c === '(') depth++;
+		else if (c === ')') depth--;
+		else if (c === '|' && depth === 0) {
+			out.push(src.slice(start, i));
+			start = i + 1;
+		}
+	}
+	out.push(src.slice(start));
+	return out;
+}
+
+const HAN_START = /^\p{Script=Han}/u;
+const hanFirst = new Set<string>();
+const HAN_SOURCES: [LabelKind, string][] = [];
+const OTHER_SOURCES: [LabelKind, string][] = [];
+for (const [kind, src] of LABEL_SOURCES) {
+	const alts = alternatives(src);
+	const han = alts.filter((a) => HAN_START.test(a));
+	for (const a of han) hanFirst.add(a.charAt(0));
+	const other = alts.filter((a) => !HAN_START.test(a));
+	if (han.length > 0) HAN_SOURCES.push([kind, han.join('|')]);
+	if (other.length > 0) OTHER_SOURCES.push([kind, other.join('|')]);
+}
+const groups = (sources: [LabelKind, string][]) =>
+	sources.map(([kind, src]) => `(?<${kind}>${src})`).join('|');
+const HAN_LABELS = new RegExp(`(?=[${[...hanFirst].join('')}])(?:${groups(HAN_SOURCES)})`, 'gu');
+const OTHER_LABELS = new RegExp(groups(OTHER_SOURCES), 'g');
+const HAN_ANY = /\p{Script=Han}/u;
 // Between a label and its value: punctuation, "是/为/is/was", "number/no.", and a few words of
 // description ending in 号/码 ("医保电子凭证号", "身份证上的号码是"). Also on the folded view. At most 17
 // steps: a connector longer than 16 characters is refused anyway, and an unbounded one would read
@@ -82,7 +126,16 @@ const isInnerChar = (c: string) => c === '-' || c === '_' || c === '.' || c === 
  * single spaces before a further group that has a digit ("1EG4-TE5-MK73", "AB12 CDE", "BL-2023-118804",
  * "A123456(3)"). Returns its end, or -1 when there is none.
  */
+// A Chinese certificate number: an issuing office's character(s), 字第, the number, 号 ("南字第2045187号").
+const ZH_CERTIFICATE_NUMBER = /^\p{Script=Han}{1,3}字第\s?\d{4,12}\s?号?/u;
+// A dose or a count after a label word ("reg 100mg"): no licence number.
+const DOSE_VALUE = /^\d+(?:\.\d+)?(?:mg|mcg|ug|ml|g|kg|iu|units?|mmol|bpm)$/i;
+
 function readValue(text: string, pos: number, kind: LabelKind): number {
+	if (kind === 'id_number') {
+		const certificate = ZH_CERTIFICATE_NUMBER.exec(text.slice(pos, pos + 24));
+		if (certificate !== null) return pos + certificate[0].length;
+	}
 	let i = pos;
 	if (kind === 'messaging' && text.charAt(i) === '@') i++;
 	if (!isValueChar(text.charAt(i))) return -1;
@@ -119,8 +172,12 @@ function readValue(text: string, pos: number, kind: LabelKind): number {
 
 /** Finds every label and redacts the value after it (`lower`: foldCase(text)). */
 export function findLabelled(text: string, lower: string, hits: HitSet): void {
-	LABELS.lastIndex = 0;
-	for (const m of lower.matchAll(LABELS)) {
+	const matches = [...lower.matchAll(OTHER_LABELS)];
+	if (HAN_ANY.test(lower)) {
+		matches.push(...lower.matchAll(HAN_LABELS));
+		matches.sort((a, b) => a.index - b.index);
+	}
+	for (const m of matches) {
 		const groups = m.groups ?? {};
 		const kind = LABEL_SOURCES.find(([k]) => groups[k] !== undefined)?.[0];
 		if (kind === undefined) continue;
@@ -169,6 +226,7 @@ function redactValue(text: string, hits: HitSet, kind: LabelKind, pos: number, c
 		// a word after a label ("ID: type-2-diabetes") is not taken.
 		const digits = value.replace(/\D/g, '').length;
 		if (digits < (kind === 'licence' ? 2 : 3)) return;
+		if (kind === 'licence' && DOSE_VALUE.test(value)) return;
 	}
 	if (value.length < 4 && kind !== 'messaging') return;
 	if (isHanChar(text.charAt(end)) && kind === 'messaging' && !/\d/.test(value)) return;
@@ -207,7 +265,13 @@ function readDigitValue(
 		if (count >= min && g === run.groups[0] && count >= 11) break;
 	}
 	if (count < min) return;
-	if (kind === 'id_number' && /[Xx]/.test(text.charAt(end)) && !isAsciiLetter(text.charAt(end + 1))) end++;
+	// A check character glued to the digits: 'X' of a resident ID, the letters of an Irish PPS
+	// number ("6384921T", "1234567FA").
+	if (kind === 'id_number') {
+		// A Chinese disability certificate adds two digits (category, grade) after the ID: "…123X41".
+		const check = /^[A-Za-z]{1,2}(?![A-Za-z])\d{0,2}(?!\d)/.exec(text.slice(end, end + 5));
+		if (check !== null) end += check[0].length;
+	}
 	if (text.charAt(end) === ')' && text.slice(pos, end).includes('(')) end++;
 	let outKind: IdentifierKind = kind;
 	if (kind === 'phone') {
