@@ -37,9 +37,9 @@ import { findDatesOfBirth } from './redact/dates';
 import { scanDigitRuns } from './redact/digits';
 import { findDocuments } from './redact/documents';
 import { findLabelled } from './redact/labels';
-import { findNames, findRecordNames, isGivenName } from './redact/names';
+import { findNames, findRecordNames, isGivenName, isPersonHost } from './redact/names';
 import { HitSet, PLACEHOLDERS, type RedactionSpan, type Redaction } from './redact/types';
-import { findEmails, findIps, findSpelledEmails, findUrls } from './redact/web';
+import { findEmails, findHandles, findIps, findSpelledEmails, findUrls } from './redact/web';
 
 export { PLACEHOLDERS } from './redact/types';
 export type { IdentifierKind, Redaction, RedactionSpan } from './redact/types';
@@ -52,7 +52,8 @@ function collect(source: string, locale: string | undefined): HitSet {
 	const hits = new HitSet(text.length);
 	findEmails(text, hits);
 	findSpelledEmails(text, lower, hits);
-	findUrls(text, lower, hits, isGivenName);
+	findUrls(text, lower, hits, isGivenName, isPersonHost);
+	findHandles(text, lower, hits);
 	findIps(text, hits);
 	findLabelled(text, lower, hits);
 	findDatesOfBirth(text, lower, hits);
@@ -60,7 +61,7 @@ function collect(source: string, locale: string | undefined): HitSet {
 	findAddresses(text, lower, hits);
 	findNames(text, lower, hits);
 	findDocuments(text, hits);
-	scanDigitRuns({ text, hits, locale: safety, budget: { calls: 0 } });
+	scanDigitRuns({ text, lower, hits, locale: safety, budget: { calls: 0 } });
 	findRecordNames(text, hits);
 	return hits;
 }

@@ -58,6 +58,21 @@ describe('redact: phone numbers', () => {
 	});
 });
 
+describe('redact: phone numbers said aloud', () => {
+	it("takes a '+' said as 'plus', and a number typed one digit at a time", () => {
+		expect(en('reach me on plus 61 412 345 678')).toBe('reach me on [PHONE]');
+		expect(en('call 0 2 0 7 9 4 6 0 9 5 8 after six')).toBe('call [PHONE] after six');
+		expect(redact('pain went 2 3 4 5 6 7 8 over the week', 'en').spans).toEqual([]);
+	});
+
+	it('takes a number spelled out digit by digit after a phone word', () => {
+		expect(en('text me on oh seven nine double one, two three four, five six seven')).toBe(
+			'text me on [PHONE]'
+		);
+		expect(redact('one or two tablets, three times a day, for five to seven days', 'en').spans).toEqual([]);
+	});
+});
+
 describe('redact: e-mail', () => {
 	it('takes internationalised addresses and IME punctuation', () => {
 		expect(zh('发到 张医生@医院.中国 就行')).toBe('发到 [邮箱] 就行');
@@ -71,6 +86,14 @@ describe('redact: e-mail', () => {
 		expect(en('mail me: sam dot lee at outlook dot com')).toBe('mail me: [EMAIL]');
 		expect(en('or sam(at)example(dot)org')).toBe('or [EMAIL]');
 		expect(redact('look at this dot on my arm, at home at 8', 'en').spans).toEqual([]);
+	});
+
+	it("takes an address whose '@' alone is disguised, and a spoken 'at' before a mail service", () => {
+		expect(zh('邮箱 liming_88(at)163.com，谢谢')).toBe('邮箱 [邮箱]，谢谢');
+		expect(zh('发到 chenjing#qq.com（把#改成@）')).toBe('发到 [邮箱]（把#改成@）');
+		expect(en('write to jo.kent[at]bücher.de')).toBe('write to [EMAIL]');
+		expect(en('try paul.m at hotmail.co.uk tonight')).toBe('try [EMAIL] tonight');
+		expect(redact('we met at clinic.org and at nhs.uk, issue #4.5', 'en').spans).toEqual([]);
 	});
 
 	it('does not take an @ without a domain', () => {
@@ -87,6 +110,13 @@ describe('redact: messaging ids, URLs and IP addresses', () => {
 		expect(en('Line ID: sakura_22')).toBe('Line ID: [MESSAGING_ID]');
 	});
 
+	it('takes a social-media handle that is marked as one or introduced', () => {
+		expect(en('follow me on threads @dialysis_dave')).toBe('follow me on threads [MESSAGING_ID]');
+		expect(en("on TikTok I'm @sugarfreesophie")).toBe("on TikTok I'm [MESSAGING_ID]");
+		expect(zh('小红书账号 @护士阿青 有分享')).toBe('小红书账号 @护士阿青 有分享');
+		expect(redact('stay @home, dose @8am, meet @ noon', 'en').spans).toEqual([]);
+	});
+
 	it('keeps the words when no id follows', () => {
 		expect(zh('微信同号')).toBe('微信同号');
 		expect(en('my WhatsApp is broken')).toBe('my WhatsApp is broken');
@@ -97,6 +127,10 @@ describe('redact: messaging ids, URLs and IP addresses', () => {
 		expect(en('my blog https://www.instagram.com/lucy.runs/')).toBe('my blog [URL]');
 		expect(en('profile: example.org/users/884213')).toBe('profile: [URL]');
 		expect(en('see https://site.example/p?id=77812')).toBe('see [URL]');
+		expect(en('my site https://peterjones-rides.net/blog/')).toBe('my site [URL]');
+		expect(en('see https://www.hopkinsmedicine.org/health/conditions')).toBe(
+			'see https://www.hopkinsmedicine.org/health/conditions'
+		);
 		expect(en('I read https://www.nhs.uk/conditions/shingles/')).toBe(
 			'I read https://www.nhs.uk/conditions/shingles/'
 		);

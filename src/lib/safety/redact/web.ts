@@ -82,12 +82,39 @@ const SPELLED_EMAIL =
 	/(?<![\p{L}\p{N}\u0345])[\p{L}\p{N}\u0345._-]{1,64}(?:\s(?:dot|\.)\s[\p{L}\p{N}\u0345_-]{1,32}){0,3}\s?(?:\s+at\s+|\(at\)|\[at\]|\{at\})\s?[\p{L}\p{N}\u0345-]{1,63}(?:\s?(?:\s+dot\s+|\(dot\)|\[dot\])\s?[\p{L}\p{N}\u0345-]{1,63}){1,3}(?![\p{L}\p{N}\u0345])/gu;
 
 export function findSpelledEmails(view: string, lower: string, hits: HitSet): void {
+	findDisguisedEmails(view, lower, hits);
 	// Every match holds "at" (folded): none can start where there is none.
 	if (!lower.includes('at')) return;
 	for (const m of lower.matchAll(SPELLED_EMAIL)) {
 		const original = view.slice(m.index, m.index + m[0].length);
 		const tld = /([\p{L}]+)$/u.exec(original)?.[1]?.toLowerCase() ?? '';
 		if (TLDS.has(tld)) hits.add({ kind: 'email', start: m.index, end: m.index + m[0].length });
+	}
+}
+
+// An address with only its '@' disguised and real dots in the domain: "(at)", "[at]", "{at}",
+// "(@)", '#' or 艾特 for the '@' ("wangxl1988(at)qq.com", "lena[at]müller.de", "zhouyu#163.com"), or
+// a spoken " at " before a domain of a known mail provider ("j.kerr at gmail.com").
+const DISGUISED_EMAIL =
+	/(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}?(?:\s?(?:\(at\)|\[at\]|\{at\}|\(@\)|\[@\]|艾特)\s?|#|\s(at)\s)([\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,3})(?![\p{L}\p{N}]|\.[\p{L}\p{N}])/gu;
+// Hosts of the large mail services, for an address whose '@' is said as "at".
+const MAIL_HOSTS = new Set(
+	'gmail googlemail outlook hotmail live msn yahoo ymail icloud me mac aol proton protonmail pm gmx web mail yandex zoho qq foxmail 163 126 yeah sina sohu aliyun 139 189 naver daum hanmail'.split(
+		' '
+	)
+);
+
+function findDisguisedEmails(view: string, lower: string, hits: HitSet): void {
+	if (!/\((?:at|@)\)|\[(?:at|@)\]|\{at\}|#|艾特| at /.test(lower)) return;
+	for (const m of lower.matchAll(DISGUISED_EMAIL)) {
+		const domain = m[2] ?? '';
+		const labels = domain.split('.');
+		const tld = labels[labels.length - 1] ?? '';
+		if (!TLDS.has(tld) && !/^\p{L}{2,}$/u.test(tld)) continue;
+		// A spoken "at" only before a mail service ("meet at clinic.org" is no address), and a '#'
+		// or a bracket only before a known top-level domain.
+		if (m[1] !== undefined ? !MAIL_HOSTS.has(labels[0] ?? '') : !TLDS.has(tld)) continue;
+		hits.add({ kind: 'email', start: m.index, end: m.index + m[0].length });
 	}
 }
 
@@ -158,7 +185,8 @@ export function findUrls(
 	view: string,
 	folded: string,
 	hits: HitSet,
-	isPersonWord: (word: string) => boolean
+	isPersonWord: (word: string) => boolean,
+	isPersonHost: (label: string) => boolean = () => false
 ): void {
 	// The patterns below are ASCII, so the case-folded view matches where view.toLowerCase() would,
 	// except for 'ſ', which foldCase turns into 's' and toLowerCase keeps: then, and only when that
@@ -204,7 +232,12 @@ export function findUrls(
 			segments.some(
 				(seg, i) => (ACCOUNT_SEGMENT.has(seg) && i < segments.length - 1) || /\d{5,}/.test(seg)
 			) ||
-			segments.some((seg) => seg.split(/[-_.+]/).some((w) => w.length > 1 && isPersonWord(w)));
+			segments.some((seg) => seg.split(/[-_.+]/).some((w) => w.length > 1 && isPersonWord(w))) ||
+			// A personal site named after its owner ("janesmithrecovers.com/about").
+			host
+				.split('.')
+				.slice(0, -1)
+				.some((label) => isPersonHost(label) || isPersonHost(label.replace(/-/g, '')));
 		if (personal) hits.add({ kind: 'url', start, end });
 	}
 }
@@ -271,4 +304,22 @@ function isIpv6(candidate: string): boolean {
 	if (double === -1 && parts.some((p) => p.length === 0)) return false;
 	// Clock times ("10:30:15") have no hex letters and at most two colons; demand more.
 	return candidate.split(':').length - 1 >= 3 && /[a-f]/i.test(candidate + (double !== -1 ? 'a' : ''));
+}
+
+// A social-media handle: '@' and a name of letters, digits, '_' and '.' ("@runningwithlupus",
+// "@bobby_runs"), not part of an e-mail address. Taken when it has a digit, '_' or '.', or a
+// platform or "I'm"/"me" stands just before it; "@home" and "@5pm" are no handles.
+const HANDLE = /(?<![\p{L}\p{N}@._%+-])@([A-Za-z_][A-Za-z0-9_.]{2,29})(?![\p{L}\p{N}@])/gu;
+const HANDLE_CUE =
+	/(?:\b(?:x|twitter|insta|instagram|ig|tiktok|threads|bluesky|bsky|mastodon|snap|snapchat|telegram|tg|youtube|facebook|fb|reddit|discord|twitch|handle|username|user name|follow|dm|i'm|im|i am|me|my)\b|推特|抖音|小红书|微博|账号|关注)[^@]{0,12}$/;
+
+export function findHandles(view: string, lower: string, hits: HitSet): void {
+	if (!view.includes('@')) return;
+	for (const m of view.matchAll(HANDLE)) {
+		if (!hits.free(m.index, m.index + m[0].length)) continue;
+		const name = (m[1] ?? '').replace(/\.+$/, '');
+		const marked = /[\d_.]/.test(name);
+		if (!marked && !HANDLE_CUE.test(lower.slice(Math.max(0, m.index - 40), m.index))) continue;
+		hits.add({ kind: 'messaging', start: m.index, end: m.index + 1 + name.length });
+	}
 }
