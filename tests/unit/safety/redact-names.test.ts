@@ -81,6 +81,9 @@ describe('redact: Chinese names in forms of address, lists, quotes and records',
 		expect(zh('邻居蒋阿姨也在吃这个药')).toBe('邻居[姓名]阿姨也在吃这个药');
 		expect(zh('请问欧阳老师，孩子发烧能上学吗')).toBe('请问[姓名]老师，孩子发烧能上学吗');
 		expect(zh('唐总，您上次说的体检报告出来了')).toBe('[姓名]总，您上次说的体检报告出来了');
+		expect(zh('司马文博先生的家属来问')).toBe('[姓名]先生的家属来问');
+		expect(zh('邻居陈妈妈说这个药好')).toBe('邻居[姓名]妈妈说这个药好');
+		expect(zh('谢谢医生！')).toBe('谢谢医生！');
 	});
 
 	it('takes 老/小 before a surname, and a pet name before 的 and a relative', () => {
@@ -117,9 +120,33 @@ describe('redact: Chinese names in forms of address, lists, quotes and records',
 		expect(zh('有事联系我：邹一鸣（财务部）')).toBe('有事联系我：[姓名]（财务部）');
 	});
 
+	it('takes transliterated, Tibetan and Mongolian names after a cue, and names with a space', () => {
+		expect(zh('患者：努尔艾力·吐尔洪，男，52岁')).toBe('患者：[姓名]，男，52岁');
+		expect(zh('我是热依拉·阿不都的丈夫')).toBe('我是[姓名]的丈夫');
+		expect(zh('我叫扎西多吉，在那曲放牧')).toBe('我叫[姓名]，在那曲放牧');
+		expect(zh('老人叫巴特尔，血压高')).toBe('老人叫[姓名]，血压高');
+		expect(zh('我叫周 晴，孕20周')).toBe('我叫[姓名]，孕20周');
+		expect(zh('姓名：嘉措，藏族')).toBe('姓名：[姓名]，藏族');
+		expect(zh('姓名：不详')).toBe('姓名：不详');
+		expect(zh('我叫救护车了')).toBe('我叫救护车了');
+	});
+
+	it('takes a name said again, whole or by its given name', () => {
+		expect(zh('我叫聂文轩，文轩是我的小名，最近胃疼')).toBe('我叫[姓名]，[姓名]是我的小名，最近胃疼');
+		expect(en('my son Rory is 6. Rory has had a cough for 3 weeks')).toBe(
+			'my son [NAME] is 6. [NAME] has had a cough for 3 weeks'
+		);
+		expect(en('my son Will is 6. Will it pass on its own?')).toBe(
+			'my son [NAME] is 6. Will it pass on its own?'
+		);
+	});
+
 	it('takes payee and other form cues', () => {
 		expect(zh('退款收款人温丽娟，谢谢')).toBe('退款收款人[姓名]，谢谢');
 		expect(zh('紧急联系人覃国栋')).toBe('紧急联系人[姓名]');
+		expect(zh('收货人郝静，电话等下发你')).toBe('收货人[姓名]，电话等下发你');
+		expect(zh('我叫Lucy，中文名叫孔思琪')).toBe('我叫[姓名]，中文名叫[姓名]');
+		expect(zh('我姓慕容，全名慕容雪')).toBe('我姓[姓名]，全名[姓名]');
 	});
 
 	it('takes quoted names where the message talks about names', () => {
@@ -133,6 +160,8 @@ describe('redact: Chinese names in forms of address, lists, quotes and records',
 	it('takes a name standing alone between identifiers', () => {
 		expect(zh('寄到：成都市武侯区科华北路65号，姚建平，13912345678')).toBe('寄到：[地址]，[姓名]，[手机号]');
 		expect(zh('手机 13912345678，年龄：45')).toBe('手机 [手机号]，年龄：45');
+		expect(zh('药到了请通知我——邓佳怡 13912345678')).toBe('药到了请通知我——[姓名] [手机号]');
+		expect(zh('欧阳娜娜 2023-11-02 做的胃镜')).toBe('[姓名] 2023-11-02 做的胃镜');
 	});
 
 	it('takes a Japanese name after a cue', () => {
@@ -236,6 +265,17 @@ describe('redact: Latin-script names', () => {
 		expect(en('mary johnson, 71, bp 150/90')).toBe('[NAME], 71, bp 150/90');
 		expect(en('from Aoife Brennan: is 2 paracetamol ok?')).toBe('from [NAME]: is 2 paracetamol ok?');
 		expect(en('"Liz" is what we call my aunt Elizabeth')).toBe('"[NAME]" is what we call my aunt [NAME]');
+	});
+
+	it('takes names in introductions with brackets, lower-case greetings, nicknames in quotes and "X of Y"', () => {
+		expect(en("Hi it's Anneliese Okafor (mobile below) about my INR")).toBe(
+			"Hi it's [NAME] (mobile below) about my INR"
+		);
+		expect(en('hey, isabel here, quick question')).toBe('hey, [NAME] here, quick question');
+		expect(en('My name is Robert "Bobby" McAllister, 52')).toBe('My name is [NAME], 52');
+		expect(en('I am the mum of Saoirse, 4, who has a fever')).toBe(
+			'I am the mum of [NAME], 4, who has a fever'
+		);
 	});
 
 	it('takes a sign-off followed by a postscript, and a name in a script without capitals after a cue', () => {

@@ -219,6 +219,7 @@ interface LatinOptions {
 	greedy?: boolean;
 }
 
+const QUOTED_NICKNAME = /^ (['"(])[\p{Lu}][\p{L}\p{M}'-]{0,15}['")]/u;
 const FUNCTION_WORDS = new Set([
 	'and',
 	'or',
@@ -441,6 +442,16 @@ function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 	const vietnamese = pinyinFirst && first.cap && VIETNAMESE_LETTER.test(first.word);
 	let count = 1;
 	while (count < 4 && text.charAt(end) === ' ') {
+		// A nickname in quotes inside the name: "Bartholomew 'Bart' Nwosu-Kingsley".
+		const nick = opts.greedy === true ? QUOTED_NICKNAME.exec(text.slice(end, end + 24)) : null;
+		if (nick !== null && isUpperAt(text, end + 2)) {
+			const after = tokenAt(text, end + nick[0].length + 1);
+			if (after !== null && after.cap && text.charAt(end + nick[0].length) === ' ') {
+				end = after.end;
+				count += 2;
+				continue;
+			}
+		}
 		let next = tokenAt(text, end + 1);
 		if (next === null) break;
 		if (PARTICLES.has(next.lower) && !next.cap && text.charAt(next.end) === ' ') {
@@ -473,16 +484,95 @@ function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 // Cues that name what follows (any given-name character is accepted after them) and softer ones
 // (我是…, 本人…, 患者…: "我是高中生", "本人单亲") after which only known given-name characters count.
 const ZH_NAMING_CUES =
-	'我叫 我的名字叫 我的名字是 名字叫 名字是 我名叫 名叫 叫做 英文名叫 英文名是 英文名 本人姓名 患者姓名 病人姓名 姓名 家属签名 签名'.split(
+	'我叫 我的名字叫 我的名字是 名字叫 名字是 我名叫 名叫 叫做 英文名叫 英文名是 英文名 中文名叫 中文名是 中文名 全名是 全名 真名 本名 原名 曾用名 小名 乳名 网名 本人姓名 患者姓名 病人姓名 姓名 家属签名 签名'.split(
 		' '
 	);
-// Form fields that name a person: a payee, an account holder, a sender, an emergency contact.
+// Form fields that name a person: a payee, an account holder, a sender or addressee, an emergency
+// contact.
 const ZH_FORM_CUES =
-	'收款人 付款人 汇款人 持卡人 开户人 开户名 账户名 户名 寄件人 委托人 被保险人 投保人 受益人 经办人 紧急联系人'.split(
+	'收款人 付款人 汇款人 持卡人 开户人 开户名 账户名 户名 寄件人 收件人 收货人 委托人 被保险人 投保人 受益人 经办人 紧急联系人'.split(
 		' '
 	);
-const ZH_COLON_CUES =
-	'我是 本人 患者 病人 家属 联系人 就诊人 就诊者 申请人 监护人 收件人 收货人 名字 称呼'.split(' ');
+const ZH_COLON_CUES = '我是 本人 患者 病人 家属 联系人 就诊人 就诊者 申请人 监护人 名字 称呼'.split(' ');
+// After 我叫 and 叫做 the words may be no name ("我叫救护车"): only a name that starts with a
+// surname, or a transliterated one, counts.
+const ZH_WEAK_NAMING = /^(?:我叫|叫做)/;
+// Names of Chinese minorities written in characters: Uyghur, Kazakh and other transliterated names
+// with the separating dot ("阿依古丽·买买提"), and Tibetan and Mongolian names, which have no
+// surname: they are made of a few common elements ("次仁卓玛", "乌兰其其格").
+const ZH_NAME_DOTS = new Set('·•・');
+// Where a transliterated name ends: a break, or a word that follows a name.
+const ZH_NAME_STOP = new Set('的了是在和与及说叫');
+// Common elements of Tibetan and Mongolian names (two or three characters each).
+const NAME_ELEMENTS = new Set(
+	'扎西 多吉 次仁 卓玛 格桑 央金 拉姆 达瓦 旦增 丹增 平措 尼玛 德吉 白玛 索朗 洛桑 顿珠 边巴 普布 米玛 巴桑 强巴 曲珍 益西 贡布 措姆 仁青 桑吉 阿旺 次旦 嘎玛 加措 拉巴 琼达 才让 卓嘎 仓决 群培 罗布 德庆 乌兰 其其格 巴特尔 斯琴 苏日娜 娜仁 额尔敦 朝鲁 巴雅尔 那日苏 图雅 萨仁 阿拉坦 宝音 乌日娜 格日勒 孟和 毕力格 呼和 敖登 高娃 塔娜 其木格 托娅 乌云 吉日嘎拉 特木尔 巴图 布和 哈斯 道尔吉 青格勒 额尔德尼 满都拉 阿古拉 白音'.split(
+		' '
+	)
+);
+
+/** End of a run of name characters from `pos` (Han, not a stop word), at most `max` long. */
+function nameRunEnd(text: string, pos: number, max: number): number {
+	let i = pos;
+	while (i < pos + max && isHanChar(text.charAt(i)) && !ZH_NAME_STOP.has(text.charAt(i))) i++;
+	return i;
+}
+
+/** A name ends at `pos`: the end, a character that is not Han, or a stop word. */
+const nameEndsAt = (text: string, pos: number): boolean =>
+	pos >= text.length || !isHanChar(text.charAt(pos)) || ZH_NAME_STOP.has(text.charAt(pos));
+
+/** Length of a transliterated name with dots ("买买提·吐尔逊"), two to eight characters a part. */
+function readDottedName(text: string, pos: number): number {
+	let end = pos;
+	let parts = 0;
+	for (;;) {
+		const partEnd = nameRunEnd(text, end, 8);
+		if (partEnd - end < 2 || !nameEndsAt(text, partEnd)) break;
+		parts++;
+		end = partEnd;
+		if (parts === 4 || !ZH_NAME_DOTS.has(text.charAt(end))) break;
+		end++;
+	}
+	if (ZH_NAME_DOTS.has(text.charAt(end - 1))) end--;
+	return parts >= 2 ? end - pos : 0;
+}
+
+/** Length of a Tibetan or Mongolian name: one to three common elements up to a break ("次仁卓玛"). */
+function readElementName(text: string, pos: number): number {
+	let end = pos;
+	for (let k = 0; k < 3; k++) {
+		const len = NAME_ELEMENTS.has(text.slice(end, end + 3))
+			? 3
+			: NAME_ELEMENTS.has(text.slice(end, end + 2))
+				? 2
+				: 0;
+		if (len === 0) break;
+		end += len;
+	}
+	return end > pos && nameEndsAt(text, end) ? end - pos : 0;
+}
+
+const ZH_NO_NAME_FIRST = new Set('不未无匿保隐');
+
+function readCuedName(text: string, pos: number, strong: boolean): number {
+	const dotted = readDottedName(text, pos);
+	if (dotted > 0) return dotted;
+	const elements = readElementName(text, pos);
+	if (elements > 0) return elements;
+	if (
+		ZH_SURNAMES.has(text.charAt(pos)) &&
+		text.charAt(pos + 1) === ' ' &&
+		okGivenChar(text.charAt(pos + 2), false)
+	) {
+		const more = okGivenChar(text.charAt(pos + 3), false) && !isHanChar(text.charAt(pos + 4));
+		return more ? 4 : 3;
+	}
+	// "姓名：不详", "名字：保密": an answer that withholds the name is none.
+	if (!strong || ZH_NO_NAME_FIRST.has(text.charAt(pos))) return 0;
+	let run = 0;
+	while (run < 5 && isHanChar(text.charAt(pos + run)) && !ZH_NOT_NAME.has(text.charAt(pos + run))) run++;
+	return run >= 2 && run <= 4 && nameEndsAt(text, pos + run) ? run : 0;
+}
 const ZH_CONTACT_COLON_CUES = '找我 联系我 加我'.split(' ');
 // Matched as three patterns: V8 skips ahead fast only while a pattern can start with few
 // different characters, and one pattern with every cue would try them all at each position.
@@ -525,6 +615,8 @@ const EN_GREETING = /\b(?:hi|hello|hey|morning|evening|afternoon)[,!]?\s+/g;
 const EN_WEAK = /\b(?:i'm|i\s+am|im|this\s+is|it's|it\s+is)\s+/g;
 const EN_RELATION =
 	/\b(?:(my|our|her|his|their)\s+(?:(?:little|baby|eldest|youngest|older|younger|big|step|late|new|twin)\s+)?)?(son|daughter|wife|husband|partner|mum|mom|mother|dad|father|brother|sister|baby|boy|girl|kid|child|grandson|granddaughter|grandma|grandmother|grandpa|grandfather|granny|gran|nan|nana|nanna|aunt|auntie|uncle|cousin|niece|nephew|friend|fianc[éÉ]e?|boyfriend|girlfriend|carer|neighbou?r|flatmate|roommate|twin|toddler|newborn|stepson|stepdaughter|colleague|boss)(?:\s*,)?\s+(?:\(\s*)?/g;
+const EN_PARENT_OF =
+	/\b(?:mum|mom|mother|mam|dad|father|parent|grandma|grandmother|grandpa|grandfather|guardian|carer)\s+of\s+/g;
 const EN_SIGNOFF =
 	/(?:^|[\s,.!?;:)])(?:thanks|thank\s+you|thx|ty|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|many\s+thanks|sincerely|yours\s+sincerely|yours\s+truly|yours\s+faithfully|love|bye|ta)\s*[,!.]*\s+/g;
 const DASH_SIGNOFF = /(?:^|\s|[。！？!?.，,])(?:-{1,2}|~)\s*/g;
@@ -544,7 +636,8 @@ const ZH_SPEAKS = /^(?:说|讲|问|觉得|告诉|让|今天|昨天|最近|一直
 const ZH_PARTICLE = new Set('和跟与给让找问带陪帮替被');
 const ZH_AFTER_PERSON = /^(?:[^\p{Script=Han}]|[一说讲问打去来看吃都也就还在的按要别不多少早快记])/u;
 const ZH_START_NEXT =
-	/^[昨今前最刚一经说去吃有是在得患被又因从早晚这那也都还已需要想感觉出住咳发头肚腰腿眼胸心血]/;
+	/^[昨今前最刚一经说去吃有是在得患被又因从早晚这那也都还已需要想感觉出住咳发头肚腰腿眼胸心血做]/;
+const ZH_DATE_AFTER_NAME = /^\s?\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s?/;
 // Places that share a spelling with a given name.
 const PLACES = new Set([
 	'jordan',
@@ -591,7 +684,10 @@ function findChineseNames(text: string, hits: HitSet): void {
 	if (!HAN_ANY.test(text)) return;
 	for (const m of ZH_CUE_PATTERNS.flatMap((re) => [...text.matchAll(re)])) {
 		const pos = skipOpenQuote(text, m.index + m[0].length);
-		const len = readJaName(text, pos) || readZhName(text, pos, 'cued');
+		const len =
+			readJaName(text, pos) ||
+			readZhName(text, pos, 'cued') ||
+			readCuedName(text, pos, !ZH_WEAK_NAMING.test(m[0]));
 		if (len > 0) add(hits, pos, pos + len);
 		else {
 			const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true });
@@ -600,7 +696,8 @@ function findChineseNames(text: string, hits: HitSet): void {
 	}
 	for (const m of text.matchAll(ZH_CUE_SOFT)) {
 		const pos = skipOpenQuote(text, m.index + m[0].length);
-		let len = readJaName(text, pos, true) || readZhName(text, pos, 'strict');
+		let len =
+			readJaName(text, pos, true) || readZhName(text, pos, 'strict') || readCuedName(text, pos, false);
 		// "我是张三的家属": a two-character name ended by 的, a comma or the end.
 		if (
 			len === 0 &&
@@ -644,7 +741,7 @@ function findChineseNames(text: string, hits: HitSet): void {
 	}
 	for (const m of text.matchAll(ZH_CALLED)) {
 		const pos = m.index + m[0].length;
-		const len = readZhName(text, pos, 'strict');
+		const len = readDottedName(text, pos) || readElementName(text, pos) || readZhName(text, pos, 'strict');
 		if (len > 0) add(hits, pos, pos + len);
 		else {
 			const end = readLatinName(text, pos, { lower: false, ambiguous: true, uncommon: true });
@@ -662,19 +759,22 @@ function findChineseNames(text: string, hits: HitSet): void {
 	findZhQuoted(text, hits);
 	// Shapes: name + 男/女/age, name + (relation), name + 的 + relative, sign-off, sentence opening.
 	for (let i = 0; i < text.length; i++) {
-		if (ZH_SURNAME_UNIT[text.charCodeAt(i)] !== 1 || hits.taken(i)) continue;
+		const code = text.charCodeAt(i);
+		if ((ZH_SURNAME_UNIT[code] !== 1 && ZH_COMPOUND_FIRST[code] !== 1) || hits.taken(i)) continue;
 		const prev = text.charAt(i - 1);
 		// Inside a sentence only after a word that takes a person: "和王建国一起", "告诉李秀英".
 		const particle = ZH_PARTICLE.has(prev) || text.slice(i - 2, i) === '告诉';
 		if (isHanChar(prev) && prev !== '谢' && !particle) continue;
 		const len = readZhName(text, i, 'strict');
 		if (len === 0) continue;
-		const after = text.slice(i + len, i + len + 12);
+		const after = text.slice(i + len, i + len + 20);
 		const start = isZhSentenceStart(text, i);
 		const gendered = /^[，,、\s]*(?:男|女)(?:[，,、\s]|$|\d)|^[，,、\s]*\d{1,3}\s?岁/.test(after);
 		const bracket = ZH_BRACKET_RELATION.test(after) || ZH_BRACKET_UNIT.test(after);
 		const relative = start && ZH_OF_RELATIVE.test(after);
-		const opening = start && ((len >= 3 && ZH_START_NEXT.test(after)) || ZH_SPEAKS.test(after));
+		// (A date may stand between the name and what follows: "皇甫静怡 2024-05-06 做的肠镜".)
+		const next = after.replace(ZH_DATE_AFTER_NAME, '');
+		const opening = start && ((len >= 3 && ZH_START_NEXT.test(next)) || ZH_SPEAKS.test(next));
 		const inside = particle && len >= 3 && ZH_AFTER_PERSON.test(after);
 		// Listed with a person: "我、张晓东和李娜都…", "她和刘洋"; or named in brackets after a
 		// title: "王总（王建军）".
@@ -693,7 +793,7 @@ function findChineseNames(text: string, hits: HitSet): void {
 // The title, 老 and 小 stay: only the name goes.
 
 const ZH_TITLES =
-	'护士长 医生 大夫 医师 护士 主任 院长 教授 老师 先生 女士 小姐 太太 夫人 阿姨 叔叔 伯伯 大爷 大妈 大娘 大叔 大姐 大哥 奶奶 爷爷 婆婆 阿婆 师傅 老板 经理 同学 律师 警官 博士 药师 总 姐 哥 叔 嫂'.split(
+	'护士长 医生 大夫 医师 护士 主任 院长 教授 老师 先生 女士 小姐 太太 夫人 阿姨 叔叔 伯伯 大爷 大妈 大娘 大叔 大姐 大哥 奶奶 爷爷 婆婆 阿婆 妈妈 爸爸 师傅 老板 经理 同学 律师 警官 博士 药师 总 姐 哥 叔 嫂'.split(
 		' '
 	);
 // Titles by first character, longest first, for a scan that reads a title only where one starts.
@@ -767,6 +867,8 @@ function titledNameAt(text: string, s: number, k: number, hits: HitSet): boolean
 	const code = text.charCodeAt(s);
 	if (s < 0 || (ZH_SURNAME_UNIT[code] !== 1 && ZH_COMPOUND_FIRST[code] !== 1)) return false;
 	if (hits.taken(s) || !opensName(text, s, ZH_BEFORE_TITLED)) return false;
+	// Four characters only as a compound surname and a two-character given name ("诸葛明亮先生").
+	if (k === 4 && !ZH_COMPOUND.has(text.slice(s, s + 2))) return false;
 	return readZhName(text, s, 'strict') === k && !ZH_COMPOUND.has(text.slice(s, s + k));
 }
 
@@ -787,13 +889,16 @@ function findZhTitled(text: string, hits: HitSet): void {
 		}
 		// A whole name (three or two characters) before the title, else the surname alone.
 		let start = -1;
-		if (titledNameAt(text, t - 3, 3, hits)) start = t - 3;
+		if (titledNameAt(text, t - 4, 4, hits)) start = t - 4;
+		else if (titledNameAt(text, t - 3, 3, hits)) start = t - 3;
 		else if (titledNameAt(text, t - 2, 2, hits)) start = t - 2;
 		else if (t >= 2 && loneSurname(text, t - 2) === 2 && opensName(text, t - 2, ZH_BEFORE_TITLED))
 			start = t - 2;
 		else if (t >= 1 && loneSurname(text, t - 1) === 1 && opensName(text, t - 1, ZH_BEFORE_TITLED))
 			start = t - 1;
+		// 谢谢医生: the character before makes a word with the surname.
 		if (start === -1 || (t - start === 1 && ZH_NOT_WORDS.has(text.slice(start, t + title.length)))) continue;
+		if (start > 0 && ZH_NOT_WORDS.has(text.slice(start - 1, start + 1))) continue;
 		add(hits, start, t);
 	}
 }
@@ -902,7 +1007,7 @@ function findLatinNames(text: string, lower: string, hits: HitSet): void {
 		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true, greedy: true });
 		if (end <= pos) continue;
 		// "it's … here", "it's Grace, …": "it's" alone is too common a start ("it's bad").
-		if (/^it/i.test(m[0]) && !/^\s*(?:here\b|,|\.|!|$)/.test(text.slice(end, end + 6))) continue;
+		if (/^it/i.test(m[0]) && !/^\s*(?:here\b|,|\.|!|\(|-|$)/.test(text.slice(end, end + 6))) continue;
 		add(hits, nameStart, end);
 	}
 	for (const m of hasAny(text, CALLED_NEEDS) ? text.matchAll(EN_CALLED) : []) {
@@ -916,7 +1021,8 @@ function findLatinNames(text: string, lower: string, hits: HitSet): void {
 		: []) {
 		const pos = m.index + m[0].length;
 		if (!isUpperIuAt(text, pos)) continue;
-		const end = readLatinName(text, pos, { lower: false, ambiguous: true, uncommon: true, greedy: true });
+		// "hi, chloé here": in lower case a known given name.
+		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true, greedy: true });
 		if (end > pos && /^,?\s+here\b/i.test(text.slice(end, end + 8))) add(hits, nameStart, end);
 	}
 	for (const m of lower.matchAll(EN_RELATION)) {
@@ -934,6 +1040,12 @@ function findLatinNames(text: string, lower: string, hits: HitSet): void {
 		// Without "my/our/…" the relation word opens the match: it must be capitalised ("Grandma …").
 		if (!possessive && !isUpperAt(text, m.index)) continue;
 		const end = readLatinName(text, pos, { lower: possessive, ambiguous: true, uncommon: true });
+		if (end > pos) add(hits, nameStart, end);
+	}
+	// "(dad of Minh, 5)", "mother of Aoife": the child named after a parent word and "of".
+	for (const m of lower.includes(' of ') ? lower.matchAll(EN_PARENT_OF) : []) {
+		const pos = m.index + m[0].length;
+		const end = readLatinName(text, pos, { lower: false, ambiguous: true, uncommon: true });
 		if (end > pos) add(hits, nameStart, end);
 	}
 	for (const m of hasAny(lower, SIGNOFF_NEEDS) ? lower.matchAll(EN_SIGNOFF) : []) {
@@ -1047,7 +1159,7 @@ function findLowerCaseNames(text: string, hits: HitSet): void {
 
 // The clause breaks, by code unit.
 const RECORD_BREAK = new Uint8Array(0x10000);
-for (const c of '，,、；;。\n ：:') RECORD_BREAK[c.charCodeAt(0)] = 1;
+for (const c of '，,、；;。\n ：:—-~()（）') RECORD_BREAK[c.charCodeAt(0)] = 1;
 const isRecordBreak = (text: string, i: number): boolean => RECORD_BREAK[text.charCodeAt(i)] === 1;
 // How far after the name the next identifier may start ("，HKID K284619(5)", "，WhatsApp 9187 6543").
 const RECORD_REACH = 14;
@@ -1138,6 +1250,58 @@ export function isPersonHost(label: string): boolean {
 			if (isSurname(label.slice(i, j))) return true;
 	}
 	return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A name said again: once a name is found, its other mentions are the same person ("Will
+// Thompson … yes Will is my actual name", "乌兰其其格 … 其其格的女儿", "王小明 … 小明说"). Runs after
+// every other pass. At most MAX_REPEATED distinct names are looked for, each in one pass.
+
+const MAX_REPEATED = 16;
+// After an everyday-word name, words that make it the word ("Will it…", "May I…").
+const WORD_AFTER = new Set(
+	'i you he she it we they this that there the a an my your his her be not you’re i’m'.split(' ')
+);
+
+/** The given name of a Chinese name (the part after its surname or first element), or ''. */
+function zhGivenPart(name: string): string {
+	// A name made of Tibetan or Mongolian elements loses its first element ("乌兰其其格" → "其其格").
+	const first = NAME_ELEMENTS.has(name.slice(0, 3)) ? 3 : NAME_ELEMENTS.has(name.slice(0, 2)) ? 2 : 0;
+	if (first > 0 && readElementName(name, 0) === name.length) return name.slice(first);
+	const surname = ZH_COMPOUND.has(name.slice(0, 2)) ? 2 : ZH_SURNAMES.has(name.charAt(0)) ? 1 : 0;
+	return surname > 0 ? name.slice(surname) : '';
+}
+
+export function findRepeatedNames(text: string, hits: HitSet): void {
+	const zh = new Set<string>();
+	const latin = new Set<string>();
+	for (const h of hits.hits) {
+		if (h.kind !== 'name' || zh.size + latin.size >= MAX_REPEATED) continue;
+		const name = text.slice(h.start, h.end);
+		if (HAN_ANY.test(name)) {
+			if (name.length < 2 || !/^\p{Script=Han}+$/u.test(name)) continue;
+			zh.add(name);
+			const given = zhGivenPart(name);
+			if (given.length >= 2) zh.add(given);
+		} else
+			for (const word of name.split(/[\s'’-]+/))
+				if (word.length >= 2 && isUpperAt(word, 0) && !TITLES.has(word.toLowerCase())) latin.add(word);
+	}
+	for (const name of zh) {
+		for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
+			// A whole name, not a piece of a longer run of the same characters.
+			if (hits.free(at, at + name.length)) add(hits, at, at + name.length);
+		}
+	}
+	if (latin.size === 0) return;
+	const words = [...latin].map(escape).join('|');
+	for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{M}'’-])(?:${words})(?![\\p{L}\\p{M}])`, 'gu'))) {
+		if (!hits.free(m.index, m.index + m[0].length)) continue;
+		const next = /^\s+([\p{L}’']+)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 12))?.[1];
+		const lower = bareLower(m[0]);
+		if (EN_AMBIGUOUS.has(lower) && next !== undefined && WORD_AFTER.has(next.toLowerCase())) continue;
+		add(hits, m.index, m.index + m[0].length);
+	}
 }
 
 /** A known given name ("jane" in a URL slug "jane-doe-acl"), lower case. */
