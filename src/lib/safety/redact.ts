@@ -37,7 +37,7 @@ import { findDatesOfBirth } from './redact/dates';
 import { scanDigitRuns } from './redact/digits';
 import { findDocuments } from './redact/documents';
 import { findLabelled } from './redact/labels';
-import { findNames, findRecordNames, isGivenName, isPersonHost } from './redact/names';
+import { findNames, findRecordNames, findRepeatedNames, isGivenName, isPersonHost } from './redact/names';
 import { HitSet, PLACEHOLDERS, type RedactionSpan, type Redaction } from './redact/types';
 import { findEmails, findHandles, findIps, findSpelledEmails, findUrls } from './redact/web';
 
@@ -63,6 +63,7 @@ function collect(source: string, locale: string | undefined): HitSet {
 	findDocuments(text, hits);
 	scanDigitRuns({ text, lower, hits, locale: safety, budget: { calls: 0 } });
 	findRecordNames(text, hits);
+	findRepeatedNames(text, hits);
 	return hits;
 }
 

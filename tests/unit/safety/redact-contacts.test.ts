@@ -113,8 +113,9 @@ describe('redact: messaging ids, URLs and IP addresses', () => {
 	it('takes a social-media handle that is marked as one or introduced', () => {
 		expect(en('follow me on threads @dialysis_dave')).toBe('follow me on threads [MESSAGING_ID]');
 		expect(en("on TikTok I'm @sugarfreesophie")).toBe("on TikTok I'm [MESSAGING_ID]");
-		expect(zh('小红书账号 @护士阿青 有分享')).toBe('小红书账号 @护士阿青 有分享');
+		expect(zh('小红书账号 @护士阿青 有分享')).toBe('小红书账号 [社交账号] 有分享');
 		expect(redact('stay @home, dose @8am, meet @ noon', 'en').spans).toEqual([]);
+		expect(zh('微博@爱跑步的老周 发过视频')).toBe('微博[社交账号] 发过视频');
 	});
 
 	it('keeps the words when no id follows', () => {
@@ -128,6 +129,7 @@ describe('redact: messaging ids, URLs and IP addresses', () => {
 		expect(en('profile: example.org/users/884213')).toBe('profile: [URL]');
 		expect(en('see https://site.example/p?id=77812')).toBe('see [URL]');
 		expect(en('my site https://peterjones-rides.net/blog/')).toBe('my site [URL]');
+		expect(en('diary at https://beating-ms-fiona.org/posts/12')).toBe('diary at [URL]');
 		expect(en('see https://www.hopkinsmedicine.org/health/conditions')).toBe(
 			'see https://www.hopkinsmedicine.org/health/conditions'
 		);

@@ -42,6 +42,21 @@ describe('redact: identity documents', () => {
 		expect(en('IC 850312-14-6622, staying in Ipoh')).toBe('IC [ID_NUMBER], staying in Ipoh');
 	});
 
+	it('takes UK National Insurance numbers, IBANs and ITINs by their formats and check digits', () => {
+		expect(en('my NI number is JC 12 34 56 B, for the sick note')).toBe(
+			'my NI number is [ID_NUMBER], for the sick note'
+		);
+		expect(en('AB123456D on the payslip')).toBe('[ID_NUMBER] on the payslip');
+		expect(en('GB123456C is no number: GB is never a prefix')).toBe(
+			'GB123456C is no number: GB is never a prefix'
+		);
+		expect(en('refund to GB29 NWBK 6016 1331 9268 19 please')).toBe('refund to [BANK_CARD] please');
+		expect(en('FR1420041010050500013M02606 is my account')).toBe('[BANK_CARD] is my account');
+		expect(en('NL92ABNA0417164300 is mistyped')).toBe('NL92ABNA0417164300 is mistyped');
+		expect(en('my ITIN is 931-82-5567')).toBe('my ITIN is [SSN]');
+		expect(en('billing has 944-90-1234 for me')).toBe('billing has [SSN] for me');
+	});
+
 	it('takes identity documents after their labels in both languages', () => {
 		expect(zh('警官证号：京公字第0012345号')).toBe('警官证号：[身份证号]');
 		expect(zh('残疾证 11010119600101123X41')).toBe('残疾证 [身份证号]');
@@ -103,6 +118,12 @@ describe('redact: dates of birth in Chinese numerals, the lunar calendar, and be
 		expect(zh(input)).toBe(output);
 	});
 
+	it("takes a date after the genealogists' b.", () => {
+		expect(en('my grandmother Ada Finch (b. 3 March 1931) has a chest infection')).toBe(
+			'my grandmother [NAME] (b. [DATE_OF_BIRTH]) has a chest infection'
+		);
+	});
+
 	it('keeps symptom dates and birth events without a date', () => {
 		expect(redact('3月5日开始咳嗽，出生时体重3.2kg', 'zh-CN').spans).toEqual([]);
 		expect(redact('八月十五那天吃多了胃疼', 'zh-CN').spans).toEqual([]);
@@ -146,6 +167,8 @@ describe('redact: slips, health cards, Medicare identifiers and plates', () => {
 		['my van reg is YX71 HBD', 'my van reg is [LICENCE]'],
 		['parked car BD51 SMR outside A&E', 'parked car [LICENCE] outside A&E'],
 		['rego 1ABC-234 on my car', 'rego [LICENCE] on my car'],
+		['社保卡号 B12345678，能报销吗', '社保卡号 [医保号]，能报销吗'],
+		['社会保障卡卡号：C87654321', '社会保障卡卡号：[医保号]'],
 		['the Yaris, 12-KY-4471, is blocking', 'the Yaris, [LICENCE], is blocking']
 	])('takes %s', (input, output) => {
 		expect(redact(input, HAN.test(input) ? 'zh-CN' : 'en').text).toBe(output);
@@ -153,6 +176,7 @@ describe('redact: slips, health cards, Medicare identifiers and plates', () => {
 
 	it.each([
 		'reg 100mg twice a day',
+		'Reg insulin 10 units at night',
 		'CD4 count 350, HbA1c 48, B12 200',
 		'12-KY-4471 is no plate before 1987: 86-KY-4471 stays'
 	])('keeps %s', (text) => {
@@ -173,6 +197,11 @@ describe('redact: ages over 89', () => {
 		expect(redact('太姥姥今年98岁', 'zh-CN').text).toBe('太姥姥今年[出生日期]岁');
 		expect(redact('爷爷九十七岁，夜里喘', 'zh-CN').text).toBe('爷爷[出生日期]岁，夜里喘');
 		expect(redact('奶奶年过九旬', 'zh-CN').spans.map((s) => s.kind)).toEqual(['dob']);
+	});
+
+	it('keeps the 90-and-over category itself', () => {
+		expect(redact('90岁以上的老人能打流感疫苗吗', 'zh-CN').spans).toEqual([]);
+		expect(redact('is the dose different for people aged 90 and over?', 'en').spans).toEqual([]);
 	});
 
 	it.each([

@@ -12,8 +12,9 @@ const MAX_AGE = 130;
 // Matched on the case-folded view (chars.ts foldCase): no `i` flag. The number, then an age word;
 // or "age"/"aged" (and their Chinese forms) before it.
 const EN_AGE_AFTER =
-	/(?<![\d.,/:-])(\d{2,3})(?:\s?-\s?|\s)?(?:years?|yrs?|y\/o|y\.o\.?|yo)(?:(?:\s?-\s?|\s)old)?(?![a-z])/g;
-const EN_AGE_BEFORE = /\b(?:age|aged)[:\s]\s{0,2}(\d{2,3})(?![\d%/]|[.,:]\d|\s?(?:mg|kg|lbs?|cm|bpm|mmhg))/g;
+	/(?<![\d.,/:-])(\d{2,3})(?:\s?-\s?|\s)?(?:years?|yrs?|y\/o|y\.o\.?|yo)(?:(?:\s?-\s?|\s)old)?(?![a-z])(?!\s(?:and|or)\s(?:over|above|older)|\s?\+)/g;
+const EN_AGE_BEFORE =
+	/\b(?:age|aged)[:\s]\s{0,2}(\d{2,3})(?![\d%/+]|[.,:]\d|\s?(?:mg|kg|lbs?|cm|bpm|mmhg|percent|%|and\s(?:over|above|older)|or\s(?:over|above|older)|plus))/g;
 const WORD_UNITS = 'one|two|three|four|five|six|seven|eight|nine';
 const WORD_AGE = `(?:ninety(?:[- ](?:${WORD_UNITS}))?|(?:a|one)\\s(?:hundred)(?:\\s(?:and\\s)?(?:${WORD_UNITS}|ten))?)`;
 // A number in words is an age after a person and "is"/"'s" or "aged", or before "years old".
@@ -22,9 +23,11 @@ const EN_WORD_AGE = new RegExp(
 	'g'
 );
 // 93岁, 91周岁, 九十四岁, 九十多岁, 一百零二岁, 九旬, 百岁.
+// "90岁以上" names the category HIPAA allows, not one patient's age: it stays.
 const ZH_AGE =
-	/(?<![\d.])(\d{2,3})\s?(?:周岁|岁)|(?<![一二三四五六七八九十百零])(九十[一二三四五六七八九]?|一?百(?:零[一二三四五六七八九]|[一二]十[一二三四五六七八九]?)?)(?:多|来)?(?:周岁|岁)|九旬|百岁/g;
+	/(?<![\d.])(\d{2,3})\s?(?:周岁|岁)(?!以上|以下|及以上|\+)|(?<![一二三四五六七八九十百零])(九十[一二三四五六七八九]?|一?百(?:零[一二三四五六七八九]|[一二]十[一二三四五六七八九]?)?)(?:多|来)?(?:周岁|岁)(?!以上|以下|及以上|\+)|九旬|百岁/g;
 
+const DIGIT = /\d/;
 const ZH_TENS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 function addAge(hits: HitSet, start: number, end: number, value: number): void {
@@ -58,7 +61,8 @@ export function findAges(text: string, lower: string, hits: HitSet): void {
 				);
 		}
 	}
-	if (!/\d|ninety|hundred/.test(lower)) return;
+	const words = lower.includes('ninety') || lower.includes('hundred');
+	if (!words && !DIGIT.test(lower)) return;
 	for (const re of [EN_AGE_AFTER, EN_AGE_BEFORE]) {
 		re.lastIndex = 0;
 		for (const m of lower.matchAll(re)) {
@@ -67,7 +71,7 @@ export function findAges(text: string, lower: string, hits: HitSet): void {
 			addAge(hits, start, start + digits.length, Number(digits));
 		}
 	}
-	if (!lower.includes('ninety') && !lower.includes('hundred')) return;
+	if (!words) return;
 	for (const m of lower.matchAll(EN_WORD_AGE)) {
 		const words = m[1] ?? m[2] ?? '';
 		const start = m[1] !== undefined ? m.index + m[0].length - words.length : m.index;

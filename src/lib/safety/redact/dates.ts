@@ -7,6 +7,8 @@ import type { HitSet } from './types';
 // Matched on the case-folded view (chars.ts foldCase): the matches of `giu` on the view, faster.
 const DOB_LABEL =
 	/出生日期|出生年月日|出生年月|出生时间|出生于|出生在|出生|生日|生于|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bd\.\s?o\.\s?b\.?|\bdob\b|\bborn(?:\s+(?:on|in))?\b|\bbirthday\b/g;
+// "b." is the genealogists' "born", taken after a bracket, a comma or a semicolon: "(b. 12 Aug 1936)".
+const BORN_ABBREVIATION = /(?:^|[([,;])\s?b\./g;
 // Between the label and the date: punctuation, "is", "was", "on", "the", "是", "为", "：". At most 13
 // steps: a connector longer than 12 characters is refused anyway.
 const DOB_CONNECTOR = /(?:[\s:：=,，(（-]|是|为|在|于|\bis\b|\bwas\b|\bon\b|\bthe\b){0,13}/iy;
@@ -89,7 +91,9 @@ function findDatesBeforeBirth(text: string, hits: HitSet): void {
 export function findDatesOfBirth(text: string, lower: string, hits: HitSet): void {
 	if (text.includes('生')) findDatesBeforeBirth(text, hits);
 	DOB_LABEL.lastIndex = 0;
-	for (const m of lower.matchAll(DOB_LABEL)) {
+	const labels = [...lower.matchAll(DOB_LABEL)];
+	if (lower.includes('b.')) labels.push(...lower.matchAll(BORN_ABBREVIATION));
+	for (const m of labels) {
 		const labelEnd = m.index + m[0].length;
 		DOB_CONNECTOR.lastIndex = labelEnd;
 		const conn = DOB_CONNECTOR.exec(text);

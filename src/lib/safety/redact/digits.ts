@@ -152,6 +152,7 @@ const CARD_SHAPES = [
 	[6, 12]
 ] as const;
 const SHAPE_SSN = [3, 2, 4] as const;
+const ITIN = /^9\d{2}(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])\d{4}$/;
 const SHAPE_334 = [3, 3, 4] as const;
 const UK_SHAPES = [
 	[5, 6],
@@ -213,8 +214,10 @@ function classify(
 		if (groups.length === 1 || fours || sameShape(shape, ...CARD_SHAPES))
 			return { kind: 'bank_card', extra: 0 };
 	}
-	// US social security number: 3-2-4.
+	// US social security number: 3-2-4; and the IRS's ITIN in the same shape (9, then a group of
+	// 50–65, 70–88, 90–92 or 94–99).
 	if (plain && !plus && sameShape(shape, SHAPE_SSN) && isSsnShape(digits)) return { kind: 'ssn', extra: 0 };
+	if (plain && !plus && sameShape(shape, SHAPE_SSN) && ITIN.test(digits)) return { kind: 'ssn', extra: 0 };
 	// NHS number: 3-3-4 or ten digits, mod 11.
 	if (plain && !plus && (sameShape(shape, SHAPE_334) || groups.length === 1) && isNhsNumber(digits)) {
 		return { kind: 'nhs_number', extra: 0 };

@@ -6,7 +6,8 @@
 // NRIC/FIN numbers (check letter), US Medicare Beneficiary Identifiers (CMS
 // MBI format: eleven positions, letters without S L O I B Z), UK number plates (DVLA current format:
 // two letters, an age identifier 02–29 or 51–79, three letters without I and Q) and Irish plates
-// (year, county code, serial). Irish PPS, Aadhaar and MyKad numbers start with digits: the digit
+// (year, county code, serial), UK National Insurance numbers (HMRC format) and IBANs (ISO 13616,
+// mod 97). Irish PPS, Aadhaar and MyKad numbers start with digits: the digit
 // runs (digits.ts) read them.
 
 import { isHkIdentityCard, isTaiwanId } from '../checksums';
@@ -52,6 +53,97 @@ const irishYear = (plate: string): boolean => {
 
 // NRIC, MBI and both plates have a capital next to a digit, or a digit, a dash or space, and a capital.
 const DOC_SHAPE = /[A-Z]\d|\d[- ]?[A-Z]/;
+// UK National Insurance numbers (HMRC): two prefix letters (not D F I Q U V, the second not O,
+// and never BG GB NK KN TN NT ZZ), six digits (often in pairs), a suffix A–D.
+const NINO =
+	/(?<![A-Za-z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/g;
+// IBAN (ISO 13616): country, two check digits, the account in groups of four; checked below.
+const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/g;
+// IBAN lengths by country (SWIFT IBAN registry).
+const IBAN_LENGTHS: Record<string, number> = {
+	AD: 24,
+	AE: 23,
+	AT: 20,
+	AZ: 28,
+	BA: 20,
+	BE: 16,
+	BG: 22,
+	BH: 22,
+	BR: 29,
+	CH: 21,
+	CR: 22,
+	CY: 28,
+	CZ: 24,
+	DE: 22,
+	DK: 18,
+	DO: 28,
+	EE: 20,
+	EG: 29,
+	ES: 24,
+	FI: 18,
+	FO: 18,
+	FR: 27,
+	GB: 22,
+	GE: 22,
+	GI: 23,
+	GL: 18,
+	GR: 27,
+	GT: 28,
+	HR: 21,
+	HU: 28,
+	IE: 22,
+	IL: 23,
+	IS: 26,
+	IT: 27,
+	JO: 30,
+	KW: 30,
+	KZ: 20,
+	LB: 28,
+	LI: 21,
+	LT: 20,
+	LU: 20,
+	LV: 21,
+	MC: 27,
+	MD: 24,
+	ME: 22,
+	MK: 19,
+	MR: 27,
+	MT: 31,
+	MU: 30,
+	NL: 18,
+	NO: 15,
+	PK: 24,
+	PL: 28,
+	PS: 29,
+	PT: 25,
+	QA: 29,
+	RO: 24,
+	RS: 22,
+	SA: 24,
+	SE: 24,
+	SI: 19,
+	SK: 24,
+	SM: 27,
+	TN: 24,
+	TR: 26,
+	UA: 29,
+	VG: 24,
+	XK: 20
+};
+
+/** An IBAN of its country's length whose check digits hold (mod 97 of the rearranged digits is 1). */
+function isIban(value: string): boolean {
+	const iban = value.replace(/ /g, '');
+	if (IBAN_LENGTHS[iban.slice(0, 2)] !== iban.length) return false;
+	const rearranged = iban.slice(4) + iban.slice(0, 4);
+	let rest = 0;
+	for (const c of rearranged) {
+		const code = c.charCodeAt(0);
+		const n = code >= 65 ? code - 55 : code - 48;
+		rest = (n >= 10 ? rest * 100 + n : rest * 10 + n) % 97;
+	}
+	return rest === 1;
+}
 
 export function findDocuments(text: string, hits: HitSet): void {
 	if (DOC_SHAPE.test(text)) {
@@ -59,6 +151,8 @@ export function findDocuments(text: string, hits: HitSet): void {
 		addMatches(text, hits, MBI, 'insurance');
 		addMatches(text, hits, UK_PLATE, 'licence');
 		addMatches(text, hits, IRISH_PLATE, 'licence', irishYear);
+		addMatches(text, hits, NINO, 'id_number');
+		addMatches(text, hits, IBAN, 'bank_card', isIban);
 	}
 	for (const m of text.matchAll(HKID))
 		if (isHkIdentityCard(m[0])) hits.add({ kind: 'id_number', start: m.index, end: m.index + m[0].length });

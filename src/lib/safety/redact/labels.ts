@@ -20,7 +20,7 @@ const LABEL_SOURCES: [LabelKind, string][] = [
 	],
 	[
 		'insurance',
-		`医保电子凭证|医保卡号|医保卡|医保号|医保账号|医保|参保号|保单号码|保单号|保险单号|保险卡号|\\binsurance\\s*(?:number|no\\.?|id|#|policy|card)|\\bpolicy${NO}|\\bmember\\s*(?:id|number|no\\.?|#)|\\bsubscriber\\s*(?:id|number)|\\bgroup\\s*(?:number|no\\.?)|\\bhealth\\s*plan${NO}|\\bmedicare${NO}|\\bmedicaid${NO}|\\bbeneficiary\\s*(?:id|number)|\\bmbi\\b|\\bhealth\\s*(?:insurance\\s*)?card${NO}|\\bhealth\\s*(?:number|no\\.?)|\\bohip${NO}|\\bphn\\b|\\bihi\\b|\\bcarte\\s*(?:vitale|soleil|sant[ée])|\\behic${NO}|\\bghic${NO}`
+		`医保电子凭证|医保卡号|医保卡|医保号|医保账号|医保|社会保障卡号?|社保卡号?|参保号|保单号码|保单号|保险单号|保险卡号|\\binsurance\\s*(?:number|no\\.?|id|#|policy|card)|\\bpolicy${NO}|\\bmember\\s*(?:id|number|no\\.?|#)|\\bsubscriber\\s*(?:id|number)|\\bgroup\\s*(?:number|no\\.?)|\\bhealth\\s*plan${NO}|\\bmedicare${NO}|\\bmedicaid${NO}|\\bbeneficiary\\s*(?:id|number)|\\bmbi\\b|\\bhealth\\s*(?:insurance\\s*)?card${NO}|\\bhealth\\s*(?:number|no\\.?)|\\bohip${NO}|\\bphn\\b|\\bihi\\b|\\bcarte\\s*(?:vitale|soleil|sant[ée])|\\behic${NO}|\\bghic${NO}`
 	],
 	[
 		'travel_document',
@@ -41,7 +41,7 @@ const LABEL_SOURCES: [LabelKind, string][] = [
 	],
 	[
 		'ssn',
-		`社保号码|社保卡号|社保号|社会保障号码|社会保障号|社会保险号码|社会保险号|\\bssn\\b|\\bsocial\\s*security${NO}|\\bsin\\s*(?:number|no\\.?)|\\bsocial\\s*insurance\\s*(?:number|no\\.?)|\\btfn\\b|\\btax\\s*file\\s*(?:number|no\\.?)`
+		`社保号码|社保号|社会保障号码|社会保障号|社会保险号码|社会保险号|\\bssn\\b|\\bitin\\b|\\bsocial\\s*security${NO}|\\bsin\\s*(?:number|no\\.?)|\\bsocial\\s*insurance\\s*(?:number|no\\.?)|\\btfn\\b|\\btax\\s*file\\s*(?:number|no\\.?)`
 	],
 	['nhs_number', `\\bnhs${NO}|\\bchi\\s*(?:number|no\\.?)`],
 	[
@@ -131,7 +131,14 @@ const ZH_CERTIFICATE_NUMBER = /^\p{Script=Han}{1,3}字第\s?\d{4,12}\s?号?/u;
 // A dose or a count after a label word ("reg 100mg"): no licence number.
 const DOSE_VALUE = /^\d+(?:\.\d+)?(?:mg|mcg|ug|ml|g|kg|iu|units?|mmol|bpm)$/i;
 
+// A handle after a platform's name, in any script: "微博@小雨的抗癌日记", "抖音：@健身达人阿杰".
+const AT_HANDLE = /^@[\p{Script=Han}\p{L}\p{N}_.-]{1,20}/u;
+
 function readValue(text: string, pos: number, kind: LabelKind): number {
+	if (kind === 'messaging' && text.charAt(pos) === '@') {
+		const handle = AT_HANDLE.exec(text.slice(pos, pos + 22));
+		if (handle !== null && isHanChar(handle[0].charAt(1))) return pos + handle[0].length;
+	}
 	if (kind === 'id_number') {
 		const certificate = ZH_CERTIFICATE_NUMBER.exec(text.slice(pos, pos + 24));
 		if (certificate !== null) return pos + certificate[0].length;
@@ -227,6 +234,10 @@ function redactValue(text: string, hits: HitSet, kind: LabelKind, pos: number, c
 		const digits = value.replace(/\D/g, '').length;
 		if (digits < (kind === 'licence' ? 2 : 3)) return;
 		if (kind === 'licence' && DOSE_VALUE.test(value)) return;
+		// A plate or licence starts with a group that has a digit, or a short group of capitals
+		// ("ABC 123"): "reg insulin 10 units" has none.
+		const first = value.split(/[ ]/)[0] ?? '';
+		if (kind === 'licence' && !/\d/.test(first) && !/^[A-Z]{1,3}$/.test(first)) return;
 	}
 	if (value.length < 4 && kind !== 'messaging') return;
 	if (isHanChar(text.charAt(end)) && kind === 'messaging' && !/\d/.test(value)) return;

@@ -104,8 +104,10 @@ const MAIL_HOSTS = new Set(
 	)
 );
 
+const DISGUISED_AT = ['(at)', '[at]', '{at}', '(@)', '[@]', '#', '艾特', ' at '];
+
 function findDisguisedEmails(view: string, lower: string, hits: HitSet): void {
-	if (!/\((?:at|@)\)|\[(?:at|@)\]|\{at\}|#|艾特| at /.test(lower)) return;
+	if (!DISGUISED_AT.some((at) => lower.includes(at))) return;
 	for (const m of lower.matchAll(DISGUISED_EMAIL)) {
 		const domain = m[2] ?? '';
 		const labels = domain.split('.');
@@ -237,7 +239,13 @@ export function findUrls(
 			host
 				.split('.')
 				.slice(0, -1)
-				.some((label) => isPersonHost(label) || isPersonHost(label.replace(/-/g, '')));
+				.some(
+					(label) =>
+						isPersonHost(label) ||
+						isPersonHost(label.replace(/-/g, '')) ||
+						// "livingwithlupus-claire": a given name as one part of a hyphenated host.
+						(label.includes('-') && label.split('-').some((part) => part.length > 2 && isPersonWord(part)))
+				);
 		if (personal) hits.add({ kind: 'url', start, end });
 	}
 }
