@@ -161,7 +161,17 @@ const TITLES = new Set([
 	'sir',
 	'dame',
 	'mister',
-	'madam'
+	'madam',
+	'nurse',
+	'rev',
+	'revd',
+	'fr',
+	'pastor',
+	'rabbi',
+	'imam',
+	'sgt',
+	'capt',
+	'cllr'
 ]);
 // Syllables of Hanyu Pinyin (initial + final), for "Zhang Wei", "Chen Xiaohong", "liu yang".
 const PINYIN_WORD =
@@ -614,7 +624,7 @@ const EN_CALLED = /\b(?:called|named)\s+(?=\p{Lu})/gu;
 const EN_GREETING = /\b(?:hi|hello|hey|morning|evening|afternoon)[,!]?\s+/g;
 const EN_WEAK = /\b(?:i'm|i\s+am|im|this\s+is|it's|it\s+is)\s+/g;
 const EN_RELATION =
-	/\b(?:(my|our|her|his|their)\s+(?:(?:little|baby|eldest|youngest|older|younger|big|step|late|new|twin)\s+)?)?(son|daughter|wife|husband|partner|mum|mom|mother|dad|father|brother|sister|baby|boy|girl|kid|child|grandson|granddaughter|grandma|grandmother|grandpa|grandfather|granny|gran|nan|nana|nanna|aunt|auntie|uncle|cousin|niece|nephew|friend|fianc[éÉ]e?|boyfriend|girlfriend|carer|neighbou?r|flatmate|roommate|twin|toddler|newborn|stepson|stepdaughter|colleague|boss)(?:\s*,)?\s+(?:\(\s*)?/g;
+	/\b(?:(my|our|her|his|their|the)\s+(?:(?:little|baby|eldest|youngest|older|younger|big|step|late|new|twin)\s+)?)?(son|daughter|nurse|midwife|doctor|gp|consultant|surgeon|physio|physiotherapist|therapist|pharmacist|dentist|counsell?or|psychiatrist|psychologist|paramedic|teacher|health\s+visitor|social\s+worker|key\s+worker|wife|husband|partner|mum|mom|mother|dad|father|brother|sister|baby|boy|girl|kid|child|grandson|granddaughter|grandma|grandmother|grandpa|grandfather|granny|gran|nan|nana|nanna|aunt|auntie|uncle|cousin|niece|nephew|friend|fianc[éÉ]e?|boyfriend|girlfriend|carer|neighbou?r|flatmate|roommate|twin|toddler|newborn|stepson|stepdaughter|colleague|boss)(?:\s*,)?\s+(?:\(\s*)?/g;
 const EN_PARENT_OF =
 	/\b(?:mum|mom|mother|mam|dad|father|parent|grandma|grandmother|grandpa|grandfather|guardian|carer)\s+of\s+/g;
 const EN_SIGNOFF =
@@ -755,6 +765,7 @@ function findChineseNames(text: string, hits: HitSet): void {
 		if (len > 0) add(hits, pos, pos + len);
 	}
 	findZhTitled(text, hits);
+	findZhAfterTitle(text, hits);
 	findZhFamiliar(text, hits);
 	findZhQuoted(text, hits);
 	// Shapes: name + 男/女/age, name + (relation), name + 的 + relative, sign-off, sentence opening.
@@ -903,6 +914,30 @@ function findZhTitled(text: string, hits: HitSet): void {
 	}
 }
 
+/**
+ * A name after a role word: "医生王建国说", "心内科主任刘明", "护士李婷让我". Three characters, or
+ * two before a break or a word that follows a person (one-character titles are left out).
+ */
+function findZhAfterTitle(text: string, hits: HitSet): void {
+	for (let t = 0; t < text.length - 2; t++) {
+		if (ZH_TITLE_FIRST[text.charCodeAt(t)] !== 1) continue;
+		const title = titleAt(text, t);
+		if (title.length < 2) continue;
+		const pos = t + title.length;
+		if (!surnameAt(text, pos) || hits.taken(pos)) continue;
+		const len = readZhName(text, pos, 'strict');
+		if (len < 2) continue;
+		const after = text.slice(pos + len, pos + len + 4);
+		if (
+			len >= 3
+				? ZH_AFTER_PERSON.test(after) || after === ''
+				: after === '' || !isHanChar(after.charAt(0)) || ZH_SPEAKS.test(after)
+		)
+			add(hits, pos, pos + len);
+		t = pos - 1;
+	}
+}
+
 function findZhFamiliar(text: string, hits: HitSet): void {
 	for (const m of text.matchAll(/[老小]/g)) {
 		const i = m.index;
@@ -1027,18 +1062,23 @@ function findLatinNames(text: string, lower: string, hits: HitSet): void {
 	}
 	for (const m of lower.matchAll(EN_RELATION)) {
 		const pos = m.index + m[0].length;
-		let possessive = m[1] !== undefined;
+		// "the nurse Kelly": after "the" only a capitalised name.
+		const the = m[1] === 'the';
+		let possessive = m[1] !== undefined && !the;
+		let determined = the;
 		// "Sarah's boy Aiden": a name in the possessive before the relation is a name too, and
-		// stands for "my/her".
-		if (!possessive) {
+		// stands for "my/her"; any word in the possessive ("my neighbour's son Oisín") determines
+		// the relation as "the" does.
+		if (!possessive && !the) {
 			const owner = possessiveName(text, m.index);
 			if (owner !== null) {
 				add(hits, owner.start, owner.end);
 				possessive = true;
-			}
+			} else determined = /\p{L}['’]s\s{1,2}$/u.test(text.slice(Math.max(0, m.index - 4), m.index));
 		}
 		// Without "my/our/…" the relation word opens the match: it must be capitalised ("Grandma …").
-		if (!possessive && !isUpperAt(text, m.index)) continue;
+		if (!possessive && !determined && !isUpperAt(text, m.index)) continue;
+		if (determined && !isUpperAt(text, pos)) continue;
 		const end = readLatinName(text, pos, { lower: possessive, ambiguous: true, uncommon: true });
 		if (end > pos) add(hits, nameStart, end);
 	}
@@ -1059,7 +1099,9 @@ function findLatinNames(text: string, lower: string, hits: HitSet): void {
 		if (end > pos && DASH_SIGNOFF_END.test(text.slice(end))) add(hits, nameStart, end);
 	}
 	// Titles anywhere: "Dr Smith", "Mrs Patel" (the title stays).
-	for (const m of text.matchAll(/\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s(?=\p{Lu})/gu)) {
+	for (const m of text.matchAll(
+		/\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Nurse|Rev|Revd|Fr|Pastor|Rabbi|Imam|Sgt|Capt|Cllr)\.?\s(?=\p{Lu})/gu
+	)) {
 		// The name would start right after the title: already taken, it cannot be added.
 		if (hits.taken(m.index + m[0].length)) continue;
 		const end = readLatinName(text, m.index, { lower: false, ambiguous: true, uncommon: true });
