@@ -57,6 +57,9 @@ test('a conversation survives a reload, and no phone or ID number is stored anyw
 	);
 	const log = page.getByRole('log');
 	await expect(log.locator(':scope > li').last()).toContainText(answers['qwen3-tiny'].answer);
+	// The final write lands a moment after the last words show; a reload before it would keep the
+	// answer as interrupted (the next test). Wait for it, as a person reading the answer would.
+	await expect.poll(async () => (await dumpIndexedDb(page)).includes('"status":"streaming"')).toBe(false);
 
 	await page.reload();
 	await expect(log.getByText('I have had a fever of 38.5 °C for 2 days.')).toBeVisible();

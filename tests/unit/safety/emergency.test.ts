@@ -215,6 +215,18 @@ describe('assess', () => {
 			expect(assess('widowmakers club', 'en', extra).emergency).toBe(false);
 		});
 
+		it('keeps an extra term at emergency when the message plays it down', () => {
+			// "licked" lowers a built-in swallowed poison to urgent; the clinic's own word stays an emergency.
+			const extra = { extraTerms: { poisoning: ['slug bait'] } };
+			expect(assess('my toddler licked the slug bait', 'en').emergency).toBe(false);
+			const v = assess('my toddler licked the slug bait', 'en', extra);
+			expect(v.level).toBe('emergency');
+			expect(v.categories).toContain('poisoning');
+			expect(assess('他只是舔了一下灭螺药', 'zh-CN', { extraTerms: { poisoning: ['灭螺药'] } }).level).toBe(
+				'emergency'
+			);
+		});
+
 		it('applies negation to extra terms too', () => {
 			expect(assess('没有误吸', 'zh-CN', { extraTerms: { breathing: ['误吸'] } }).emergency).toBe(false);
 		});
