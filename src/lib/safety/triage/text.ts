@@ -154,17 +154,12 @@ function unchanged(code: number): boolean {
 export function prepare(source: string): Prepared {
 	const text = typeof source === 'string' ? source : '';
 	if (!NEEDS_FOLDING.test(text)) return identity(text);
-	const parts: string[] = [];
+	// One pass; the folded text is built by concatenation (V8 ropes) and the map is written in place,
+	// without closures, so a message where every character folds (full-width text) stays linear and cheap.
+	let out = '';
 	let origin = new Int32Array(text.length + 16);
 	let o = 0;
-	const put = (index: number) => {
-		if (o >= origin.length) {
-			const grown = new Int32Array(origin.length * 2);
-			grown.set(origin);
-			origin = grown;
-		}
-		origin[o++] = index;
-	};
+	let changed = false;
 	let plainFrom = 0;
 	for (let i = 0; i < text.length;) {
 		const code = text.charCodeAt(i);
@@ -180,22 +175,33 @@ export function prepare(source: string): Prepared {
 			i += width;
 			continue;
 		}
+		changed = true;
+		const need = o + (i - plainFrom) + folded.length + 1;
+		if (need > origin.length) origin = grown(origin, need);
 		if (i > plainFrom) {
-			parts.push(text.slice(plainFrom, i));
-			for (let k = plainFrom; k < i; k++) put(k);
+			out += text.slice(plainFrom, i);
+			for (let k = plainFrom; k < i; k++) origin[o++] = k;
 		}
-		parts.push(folded);
-		for (let k = 0; k < folded.length; k++) put(i);
+		out += folded;
+		for (let k = 0; k < folded.length; k++) origin[o++] = i;
 		i += width;
 		plainFrom = i;
 	}
-	if (parts.length === 0) return identity(text);
+	if (!changed) return identity(text);
+	const need = o + (text.length - plainFrom) + 1;
+	if (need > origin.length) origin = grown(origin, need);
 	if (text.length > plainFrom) {
-		parts.push(text.slice(plainFrom));
-		for (let k = plainFrom; k < text.length; k++) put(k);
+		out += text.slice(plainFrom);
+		for (let k = plainFrom; k < text.length; k++) origin[o++] = k;
 	}
-	put(text.length);
-	return { text: parts.join(''), origin: origin.slice(0, o), source: text };
+	origin[o++] = text.length;
+	return { text: out, origin: origin.slice(0, o), source: text };
+}
+
+function grown(origin: Int32Array, need: number): Int32Array {
+	const bigger = new Int32Array(Math.max(need, origin.length * 2));
+	bigger.set(origin);
+	return bigger;
 }
 
 function identity(text: string): Prepared {

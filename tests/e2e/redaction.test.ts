@@ -1,0 +1,82 @@
+// Issue 10, "found from outside": an e-mail typed with a full-width "。" before the domain and
+// "我是…/本人…/I'm …" introductions were stored verbatim. Here a patient types them into the question
+// and into "About the patient": none of them reaches IndexedDB (every object store: messages, the
+// search-word index, the profile) or the summary page (whose QR code carries the same text).
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const SECRETS = ['张伟', 'zhangwei', '李娜', 'Tom Baker', 'Baker'];
+
+/** Every row of every object store of the app's IndexedDB database, as JSON. */
+function storedEverything(page: Page): Promise<string> {
+	return page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open('health-qa');
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		const dump: unknown[] = [];
+		for (const name of Array.from(db.objectStoreNames)) {
+			const store = db.transaction(name).objectStore(name);
+			dump.push(
+				await new Promise<unknown[]>((resolve, reject) => {
+					const request = store.getAll();
+					request.onsuccess = () => resolve(request.result);
+					request.onerror = () => reject(request.error);
+				}),
+				// Index keys too (a multi-entry word index stores its words only there).
+				...(await Promise.all(
+					Array.from(store.indexNames).map(
+						(index) =>
+							new Promise<unknown[]>((resolve, reject) => {
+								const keys: unknown[] = [];
+								const cursor = store.index(index).openKeyCursor();
+								cursor.onsuccess = () => {
+									const c = cursor.result;
+									if (c === null) resolve(keys);
+									else {
+										keys.push(c.key);
+										c.continue();
+									}
+								};
+								cursor.onerror = () => reject(cursor.error);
+							})
+					)
+				))
+			);
+		}
+		db.close();
+		return JSON.stringify(dump);
+	});
+}
+
+test.use({ locale: 'zh-CN' });
+
+test('a name after 我是/本人/I’m and an e-mail with a full-width 。 are never stored or shown to staff', async ({
+	page
+}) => {
+	await page.goto('/', { waitUntil: 'networkidle' });
+	await page.getByText('患者情况（选填）').click();
+	await page.getByRole('textbox', { name: '主要不适' }).fill('本人李娜，咳嗽一周');
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已保存' })).toContainText('为保护您的隐私');
+
+	const box = page.getByRole('textbox', { name: '您的问题' });
+	await box.fill('我是张伟，邮箱 zhangwei@qq。com，咳嗽三天了，晚上更厉害。I’m Tom Baker btw');
+	await box.press('Enter');
+	const log = page.getByRole('log');
+	await expect(log).toContainText('咳嗽三天了');
+	for (const secret of SECRETS) await expect(log).not.toContainText(secret);
+
+	await expect.poll(() => storedEverything(page)).toContain('咳嗽三天了');
+	const stored = await storedEverything(page);
+	expect(stored).toContain('咳嗽一周');
+	for (const secret of SECRETS) expect(stored).not.toContain(secret);
+
+	await page.getByRole('button', { name: '给工作人员看' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: '给工作人员的摘要' })).toBeVisible();
+	await expect(page.getByRole('img', { name: '包含本摘要文字的二维码' })).toBeVisible();
+	const summary = (await page.locator('main').textContent()) ?? '';
+	expect(summary).toContain('咳嗽三天了');
+	for (const secret of SECRETS) expect(summary).not.toContain(secret);
+});
