@@ -42,8 +42,10 @@ test('rate an answer as not helpful with a reason, then download the feedback as
 	expect(download.suggestedFilename()).toMatch(/^feedback-\d{4}-\d{2}-\d{2}\.csv$/);
 	const csv = readFileSync(await download.path(), 'utf8');
 	const [header, row] = csv.replace(/^\uFEFF/, '').split('\r\n');
-	expect(header).toBe('created_at,rating,reason,question,answer,model_id,engine,conversation_id,message_id');
-	expect(row).toContain(',down,"Too vague, ""no"" dose",');
+	expect(header).toBe(
+		'"created_at","rating","reason","question","answer","model_id","engine","conversation_id","message_id"'
+	);
+	expect(row).toContain(',"down","Too vague, ""no"" dose",');
 	expect(row).toContain('fever of 38.5');
 	await expect(section.getByRole('status')).toHaveText('The feedback file was downloaded.');
 });

@@ -1,8 +1,10 @@
 // Thumbs up / down on answers, kept on the device, and their CSV export for quality review.
 // One vote per answer (a new vote replaces the old); reasons are scrubbed like every other text.
-// The CSV follows RFC 4180 (CRLF, a header row, fields with a comma, quote or line break quoted,
-// quotes doubled) and is safe to open in a spreadsheet: a cell starting with = + - @ (or a tab or
-// carriage return) is prefixed with ' so it is never run as a formula.
+// The CSV follows RFC 4180 (CRLF, a header row, every field quoted, quotes doubled) and is safe to
+// open in a spreadsheet (OWASP "CSV Injection"): a formula trigger (= + - @, and their full-width
+// forms) is prefixed with ' wherever a spreadsheet could start a cell with it: at the start of the
+// field, after leading spaces, and after a ; tab or line break (separators some spreadsheet locales
+// and paste-splitting use); a field starting with a tab or carriage return is prefixed too.
 import type { AppDatabase } from './db';
 import { guard, StoreError } from './errors';
 import { newId } from './ids';
@@ -57,13 +59,15 @@ export function listFeedback(db: AppDatabase): Promise<FeedbackRow[]> {
 	return guard(() => db.feedback.orderBy('createdAt').reverse().toArray());
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A formula trigger where a cell may start: field start or after ; tab CR LF, past any spaces. */
+const FORMULA_TRIGGER = /(^|[;\t\r\n])([ \u00a0\u3000]*)([=+\-@\uff1d\uff0b\uff0d\uff20])/gu;
 
-/** One CSV field: formula-safe, quoted when RFC 4180 requires it. */
+/** One CSV field: always quoted, formula triggers defused (see the module comment). */
 export function csvField(value: string | number | null | undefined): string {
 	let text = value === null || value === undefined ? '' : String(value);
-	if (FORMULA_START.test(text)) text = `'${text}`;
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	text = text.replace(FORMULA_TRIGGER, "$1$2'$3");
+	if (/^[\t\r]/.test(text)) text = `'${text}`;
+	return `"${text.replace(/"/g, '""')}"`;
 }
 
 export const FEEDBACK_CSV_COLUMNS = [
@@ -87,7 +91,7 @@ export function feedbackCsv(db: AppDatabase, options: { bom?: boolean } = {}): P
 	return guard(() =>
 		db.transaction('r', db.feedback, db.messages, async () => {
 			const rows = await db.feedback.orderBy('createdAt').reverse().toArray();
-			const lines = [FEEDBACK_CSV_COLUMNS.join(',')];
+			const lines = [FEEDBACK_CSV_COLUMNS.map(csvField).join(',')];
 			for (const row of rows) {
 				const answer = await db.messages.get(row.messageId);
 				const question = answer
