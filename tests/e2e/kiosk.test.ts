@@ -205,14 +205,29 @@ test('a kiosk session left longer than the idle timeout is wiped before anything
 	).toBe(false);
 });
 
-test('leaving kiosk mode drops the kiosk session, so it never becomes personal history', async ({ page }) => {
+test('only staff end kiosk mode (not ?kiosk=0); leaving it drops the kiosk session, so it never becomes personal history', async ({
+	page
+}) => {
 	await page.goto('/?kiosk=1');
 	await expect(ready(page)).toBeVisible({ timeout: 30_000 });
 	await ask(page, QUESTION);
 	await expect(lastAnswer(page)).toContainText(FIXED);
 	await expect.poll(() => stored(page)).toMatchObject({ messages: 2, holds: true });
 
+	// The address cannot end kiosk mode (nor can a link to it in an answer or a passage): the
+	// session is still there, still a kiosk's.
 	await page.goto('/?kiosk=0');
+	await expect(page.getByRole('button', { name: 'Finish' })).toBeVisible();
+	await expect(page.locator('html')).toHaveClass(/\bkiosk\b/);
+	await expect(lastAnswer(page)).toContainText(FIXED);
+
+	// Staff turn it off in the settings (no PIN set on this device).
+	await page.goto('/settings');
+	const kiosk = page.getByRole('region', { name: 'Kiosk mode' });
+	await kiosk.getByRole('checkbox', { name: 'Use this device as a kiosk' }).uncheck();
+	await kiosk.getByRole('button', { name: 'Save kiosk settings' }).click();
+	await expect(kiosk.getByRole('status')).toHaveText('Saved. Kiosk mode is off.');
+	await page.goto('/');
 	await expect(page.getByText('No messages yet.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Finish' })).toHaveCount(0);
 	await expect(page.locator('html')).not.toHaveClass(/\bkiosk\b/);

@@ -10,7 +10,8 @@
 //   answer is useful, and a call only starts when the person taps it and confirms). Every other link (other origins, protocol-relative,
 //   javascript:, data:, mailto:, blob:, …), autolinks `<https://…>` included, becomes its text only:
 //   no <a>, and the URL is not shown as something to click. A kept link's href is the absolute URL
-//   that was checked (`/about` becomes `https://<origin>/about`), with rel="noopener noreferrer".
+//   that was checked (`/about` becomes `https://<origin>/about`), without its query string (which
+//   could carry app settings such as `?kiosk=0`), with rel="noopener noreferrer".
 // - Headings become bold paragraphs, not <h1>–<h6>: an answer sits inside the conversation log, and a
 //   heading of any level would either skip levels in the page outline or put model-written text
 //   beside the app's own sections in a screen reader's heading list (where a passage could pose as
@@ -134,9 +135,13 @@ function allowedHref(href: string, origin: string): string | null {
 		return null;
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+	if (url.origin !== own) return null;
+	// No query string: the app reads settings from it (`?kiosk=…`), and an answer (or the passage
+	// behind it) must not change how the app behaves for the next patient. Path and fragment stay.
+	url.search = '';
 	// The kept href is the absolute URL that was checked, so what the browser follows does not depend
 	// on how it would resolve a relative reference (the page's path, a <base>).
-	return url.origin === own ? url.href : null;
+	return url.href;
 }
 
 /** `origin` when it is an http(s) origin (scheme://host[:port]), else null (e.g. "null"). */

@@ -60,13 +60,13 @@ function writePreference(key: string, value: string | null): void {
 const KIOSK_STAFF_KEY = 'kiosk.staff';
 
 /**
- * Kiosk mode: on when staff turned it on in settings (the address cannot turn that off, so a
- * patient cannot leave kiosk mode by editing it); else `?kiosk=1` turns it on and is remembered,
- * `?kiosk=0` turns it off.
+ * Kiosk mode: on when staff turned it on in settings, or when `?kiosk=1` turned it on (remembered).
+ * The address can only turn it on: leaving kiosk mode, however it was entered, is the staff
+ * setting's part (Settings → Kiosk, behind the PIN), so neither a patient editing the address nor
+ * a link in an answer (`/?kiosk=0`) ends it for the patients after.
  */
 export function kioskMode(search: string = location.search): boolean {
-	const flag = /[?&]kiosk=([01])(?:&|$)/.exec(search)?.[1];
-	if (flag === '1' || flag === '0') writePreference(KIOSK_KEY, flag);
+	if (/[?&]kiosk=1(?:&|#|$)/.test(search)) writePreference(KIOSK_KEY, '1');
 	return readPreference(KIOSK_STAFF_KEY) === '1' || readPreference(KIOSK_KEY) === '1';
 }
 

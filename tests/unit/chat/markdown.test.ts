@@ -138,12 +138,20 @@ describe('renderAnswer', () => {
 	});
 
 	it('keeps a same-origin link, relative or absolute, as the absolute URL that was checked', () => {
-		expect(render('[about](/about) [settings](https://app.example/settings?x=1)')).toBe(
+		expect(render('[about](/about) [settings](https://app.example/settings#kiosk)')).toBe(
 			'<p><a href="https://app.example/about" rel="noopener noreferrer">about</a> ' +
-				'<a href="https://app.example/settings?x=1" rel="noopener noreferrer">settings</a></p>\n'
+				'<a href="https://app.example/settings#kiosk" rel="noopener noreferrer">settings</a></p>\n'
 		);
 		expect(render('<https://app.example/about>')).toBe(
 			'<p><a href="https://app.example/about" rel="noopener noreferrer">https://app.example/about</a></p>\n'
+		);
+	});
+
+	it('drops the query string of a same-origin link, so an answer cannot change app settings (?kiosk=0)', () => {
+		expect(render('[home](/?kiosk=0) [chat](https://app.example/?kiosk=0&x=1#top) [s](?kiosk=0)')).toBe(
+			'<p><a href="https://app.example/" rel="noopener noreferrer">home</a> ' +
+				'<a href="https://app.example/#top" rel="noopener noreferrer">chat</a> ' +
+				'<a href="https://app.example/" rel="noopener noreferrer">s</a></p>\n'
 		);
 	});
 
