@@ -1,5 +1,5 @@
 // Serves the production build (build/) the way a static host should: the SPA fallback for unknown
-// paths, long-lived caching for content-hashed files, no caching for the service worker and HTML,
+// paths, a redirect from "/x/" to "/x", long-lived caching for content-hashed files, no caching for the service worker and HTML,
 // and the security headers documented in the README (the same CSP as the pages' <meta> policy,
 // plus the directives only a header can carry).
 //
@@ -177,6 +177,15 @@ export function serve({
 		}
 		// Model paths never fall back to the app page: a missing file is a 404.
 		if (path.startsWith('/models/')) return plainFiles(req, res, () => notFound(res));
+		// The app's addresses have no trailing slash: "/summary/?c=1" is "/summary?c=1".
+		if (path.length > 1 && path.endsWith('/')) {
+			const query = (req.url ?? '').slice(path.length);
+			for (const [name, value] of headers) res.setHeader(name, value);
+			res.statusCode = 308;
+			// One leading "/" only: "//host/" or "/\\host/" must not become a redirect to another host.
+			res.setHeader('Location', `/${path.replace(/^[/\\]+/, '').replace(/\/+$/, '')}${query}`);
+			return res.end();
+		}
 		return files(req, res);
 	});
 	const notFound = (/** @type {import('node:http').ServerResponse} */ res) => {

@@ -125,7 +125,9 @@ sw.addEventListener('fetch', (event) => {
 	}
 	if (request.mode === 'navigate') {
 		// Network first so a deployment shows at once; the cached shell when offline.
-		event.respondWith(fetch(request).catch(async () => (await fromCache(url.pathname)) ?? (await shell())));
+		// "/summary/" is the page "/summary" (the app's addresses have no trailing slash).
+		const page = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') || '/' : url.pathname;
+		event.respondWith(fetch(request).catch(async () => (await fromCache(page)) ?? (await shell())));
 	}
 });
 
