@@ -9,9 +9,6 @@ const config = {
 		// Static build served by any host; pages are prerendered shells (ssr is off), and the
 		// fallback page answers any other path (the SPA fallback).
 		adapter: adapter({ fallback: '200.html', strict: true }),
-		// Absolute asset paths (/_app/…): a page opened at a nested or trailing-slash address (/summary/,
-		// /a/b/, the offline shell served for any path) still finds its scripts.
-		paths: { relative: false },
 		// The service worker is registered by the app itself, so it can offer "update available".
 		serviceWorker: { register: false },
 		// Type-check the Node scripts and tool configs too, not only src/ and tests/.

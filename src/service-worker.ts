@@ -16,6 +16,11 @@ const CACHE_PREFIX = 'app-shell-';
 /** Large or optional static files that are fetched on demand, not at install. */
 const NOT_PRECACHED = /^\/(models|kb)\//;
 const SHELL = '/';
+/**
+ * The SPA fallback page: SvelteKit writes it with absolute asset paths (/_app/…), unlike the
+ * prerendered pages' relative ones, so it also draws the app at a nested path (/a/b/c).
+ */
+const FALLBACK = '/200.html';
 /** The deployer's model catalog: small, changes without an app release, needed offline. */
 const CATALOG = '/models/catalog.json';
 const CATALOG_CACHE = 'model-catalog';
@@ -39,7 +44,8 @@ const IMMUTABLE = '/_app/immutable/';
 const precache = [
 	...build.filter((file) => !ENGINE_CODE.test(file)),
 	...files.filter((file) => !NOT_PRECACHED.test(file)),
-	...prerendered
+	...prerendered,
+	FALLBACK
 ];
 const precached = new Set(precache);
 
@@ -127,7 +133,13 @@ sw.addEventListener('fetch', (event) => {
 		// Network first so a deployment shows at once; the cached shell when offline.
 		// "/summary/" is the page "/summary" (the app's addresses have no trailing slash).
 		const page = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') || '/' : url.pathname;
-		event.respondWith(fetch(request).catch(async () => (await fromCache(page)) ?? (await shell())));
+		event.respondWith(
+			fetch(request).catch(async () => {
+				// Offline at "/summary/": go to "/summary" (the page's relative asset paths need it).
+				if (page !== url.pathname) return Response.redirect(new URL(page + url.search, url).href, 301);
+				return (await fromCache(page)) ?? (await fromCache(FALLBACK)) ?? (await shell());
+			})
+		);
 	}
 });
 

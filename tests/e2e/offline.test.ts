@@ -55,7 +55,9 @@ test('every route opens offline, with or without a trailing slash', async ({ pag
 test.describe('an unknown nested path', () => {
 	// The router reports the unknown path, and the offline navigation request fails, as it should.
 	// (An array fixture value is written as [value, options].)
-	test.use({ allowedConsoleErrors: [[/Not found: \/a\/b\/c/, /ERR_INTERNET_DISCONNECTED/], {}] });
+	test.use({
+		allowedConsoleErrors: [[/Not found: \/a\/b\/c/, /ERR_INTERNET_DISCONNECTED/], { scope: 'test' }]
+	});
 
 	test('draws the app (its "not found" page) offline, not a blank page', async ({ page, context }) => {
 		await goOffline(page, context);

@@ -198,7 +198,7 @@ export function prepare(source: string): Prepared {
 	return { text: out, origin: origin.slice(0, o), source: text };
 }
 
-function grown(origin: Int32Array, need: number): Int32Array {
+function grown(origin: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
 	const bigger = new Int32Array(Math.max(need, origin.length * 2));
 	bigger.set(origin);
 	return bigger;
