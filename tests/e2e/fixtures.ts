@@ -55,3 +55,43 @@ export { expect };
  */
 export const chatMessages = (page: import('@playwright/test').Page) =>
 	page.getByRole('log').locator(':scope > li');
+
+/**
+ * Everything the app keeps in IndexedDB, as JSON: every row of every object store, and every index's
+ * keys (a multi-entry word index stores its words only there). For scans that nothing typed is kept.
+ */
+export function storedEverything(page: import('@playwright/test').Page): Promise<string> {
+	return page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open('health-qa');
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		const all = <T>(request: IDBRequest<T>) =>
+			new Promise<T>((resolve, reject) => {
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+		const dump: unknown[] = [];
+		for (const name of Array.from(db.objectStoreNames)) {
+			const store = db.transaction(name).objectStore(name);
+			dump.push(await all(store.getAll()));
+			// An index's own keys (getAllKeys would give the rows' primary keys).
+			for (const index of Array.from(store.indexNames)) {
+				const keys: IDBValidKey[] = [];
+				const cursor = store.index(index).openKeyCursor();
+				await new Promise<void>((resolve, reject) => {
+					cursor.onsuccess = () => {
+						if (cursor.result === null) return resolve();
+						keys.push(cursor.result.key);
+						cursor.result.continue();
+					};
+					cursor.onerror = () => reject(cursor.error);
+				});
+				dump.push(keys);
+			}
+		}
+		db.close();
+		return JSON.stringify(dump);
+	});
+}

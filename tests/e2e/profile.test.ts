@@ -1,33 +1,9 @@
 // A patient fills in "About the patient": it is kept with the conversation, redacted (a phone number
 // typed into it never reaches IndexedDB), comes back after a reload, and a new conversation starts
 // without it.
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, storedEverything, test } from './fixtures';
 
 test.use({ locale: 'en-US' });
-
-/** Every conversation row, as JSON (the app's IndexedDB database). */
-function storedConversations(page: Page): Promise<string> {
-	return page.evaluate(async () => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const request = indexedDB.open('health-qa');
-			request.onsuccess = () => resolve(request.result);
-			request.onerror = () => reject(request.error);
-		});
-		const dump: unknown[] = [];
-		for (const name of Array.from(db.objectStoreNames)) {
-			dump.push(
-				await new Promise<unknown[]>((resolve, reject) => {
-					const request = db.transaction(name).objectStore(name).getAll();
-					request.onsuccess = () => resolve(request.result);
-					request.onerror = () => reject(request.error);
-				})
-			);
-		}
-		db.close();
-		return JSON.stringify(dump);
-	});
-}
 
 test('the patient profile is kept with the conversation, without the phone number typed into it', async ({
 	page
@@ -52,8 +28,8 @@ test('the patient profile is kept with the conversation, without the phone numbe
 	await box.press('Enter');
 	await expect(page.getByRole('log').getByText('What can I do about the cough?')).toBeVisible();
 
-	await expect.poll(() => storedConversations(page)).toContain('asthma');
-	const stored = await storedConversations(page);
+	await expect.poll(() => storedEverything(page)).toContain('asthma');
+	const stored = await storedEverything(page);
 	expect(stored).toContain('"ageGroup":"older-adult"');
 	expect(stored).toContain('Cough for 3 days, call me on ');
 	expect(stored).not.toContain('13812345678');

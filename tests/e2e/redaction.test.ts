@@ -2,53 +2,9 @@
 // "我是…/本人…/I'm …" introductions were stored verbatim. Here a patient types them into the question
 // and into "About the patient": none of them reaches IndexedDB (every object store: messages, the
 // search-word index, the profile) or the summary page (whose QR code carries the same text).
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, storedEverything, test } from './fixtures';
 
 const SECRETS = ['张伟', 'zhangwei', '李娜', 'Tom Baker', 'Baker'];
-
-/** Every row of every object store of the app's IndexedDB database, as JSON. */
-function storedEverything(page: Page): Promise<string> {
-	return page.evaluate(async () => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const request = indexedDB.open('health-qa');
-			request.onsuccess = () => resolve(request.result);
-			request.onerror = () => reject(request.error);
-		});
-		const dump: unknown[] = [];
-		for (const name of Array.from(db.objectStoreNames)) {
-			const store = db.transaction(name).objectStore(name);
-			dump.push(
-				await new Promise<unknown[]>((resolve, reject) => {
-					const request = store.getAll();
-					request.onsuccess = () => resolve(request.result);
-					request.onerror = () => reject(request.error);
-				}),
-				// Index keys too (a multi-entry word index stores its words only there).
-				...(await Promise.all(
-					Array.from(store.indexNames).map(
-						(index) =>
-							new Promise<unknown[]>((resolve, reject) => {
-								const keys: unknown[] = [];
-								const cursor = store.index(index).openKeyCursor();
-								cursor.onsuccess = () => {
-									const c = cursor.result;
-									if (c === null) resolve(keys);
-									else {
-										keys.push(c.key);
-										c.continue();
-									}
-								};
-								cursor.onerror = () => reject(cursor.error);
-							})
-					)
-				))
-			);
-		}
-		db.close();
-		return JSON.stringify(dump);
-	});
-}
 
 test.use({ locale: 'zh-CN' });
 

@@ -11,7 +11,6 @@ export function sourceHref(url: string | null | undefined, origin: string): stri
 	} catch {
 		return null;
 	}
-	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
 	if (parsed.origin === origin) parsed.search = '';
 	return parsed.href;
 }
