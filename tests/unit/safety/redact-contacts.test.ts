@@ -105,6 +105,7 @@ describe('redact: messaging ids, URLs and IP addresses', () => {
 	it('takes the id after a messaging label', () => {
 		expect(zh('加我微信 liu_fang_1990 发片子')).toBe('加我微信 [社交账号] 发片子');
 		expect(zh('QQ号：12345678')).toBe('QQ号：[社交账号]');
+		expect(zh('扣扣 12345678，胃疼')).toBe('扣扣 [社交账号]，胃疼');
 		expect(en('telegram @mike_h87 works best')).toBe('telegram [MESSAGING_ID] works best');
 		expect(en('Skype: jo.bloggs77')).toBe('Skype: [MESSAGING_ID]');
 		expect(en('Line ID: sakura_22')).toBe('Line ID: [MESSAGING_ID]');

@@ -219,6 +219,21 @@ describe('redact: Latin-script names', () => {
 		expect(en('is this normal? thanks, rachel')).toBe('is this normal? thanks, [NAME]');
 		expect(en('ok will try that - tom')).toBe('ok will try that - [NAME]');
 		expect(en('Kind regards,\nPaolo\n')).toBe('Kind regards,\n[NAME]\n');
+		// At the very end, a given name that is also a word is still the writer's name.
+		expect(en('does it interact with my statin? thanks, rob')).toBe(
+			'does it interact with my statin? thanks, [NAME]'
+		);
+		expect(en('thanks, will try that')).toBe('thanks, will try that');
+	});
+
+	it('takes a lower-case given name introducing the writer, and hyphenated given names', () => {
+		expect(en('siobhan here, on sertraline 50mg')).toBe('[NAME] here, on sertraline 50mg');
+		expect(en("Mary-Jane O'Neill, asthma, salbutamol twice daily")).toBe(
+			'[NAME], asthma, salbutamol twice daily'
+		);
+		expect(en('Mary-Jane here, asthma')).toBe('[NAME] here, asthma');
+		expect(en('grace here is my question')).toBe('grace here is my question');
+		expect(redact('co-codamol 30/500 and Guillain-Barré syndrome', 'en').spans).toEqual([]);
 	});
 
 	it('takes a given name with a surname anywhere, and pinyin names', () => {

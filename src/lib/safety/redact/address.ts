@@ -21,8 +21,10 @@ import type { HitSet } from './types';
 
 const ZH_TOKEN =
 	/([0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百〇零]{1,4})\s?(号楼|号院|号|弄|栋|幢|座|单元|室|楼|层)/y;
+// A named building may open with Latin letters ("SOHO现代城"); it counts only when a block, unit or
+// room follows it.
 const BUILDING =
-	/\p{Script=Han}{1,10}?(?:广场|大厦|中心|花园|小区|公寓|苑|大楼|商城|家园|新村|公馆|华府|国际|天地|写字楼|科技园|产业园|园区)/uy;
+	/(?:[A-Za-z]{1,10}\s?)?\p{Script=Han}{1,10}?(?:广场|大厦|中心|花园|小区|公寓|苑|大楼|商城|家园|新村|公馆|华府|国际|天地|写字楼|科技园|产业园|园区|城|府|湾)/uy;
 const STRONG = new Set(['号楼', '号院', '号', '弄', '栋', '幢', '单元', '室']);
 const ZH_ANCHOR = /([0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百]{1,4})\s?(?:号楼|号院|号|弄|栋|幢|单元|室)/g;
 const NOT_AFTER =

@@ -16,7 +16,7 @@ const NO = '(?:\\s*(?:number|no\\.?|num\\.?|#|id))?';
 const LABEL_SOURCES: [LabelKind, string][] = [
 	[
 		'messaging',
-		`微信号|微信账号|微信|weixin|wechat(?:\\s*id)?|\\bwx(?:id)?\\b|\\bvx\\b|v信|qq号码|qq号|\\bqq\\b|whats\\s?app${NO}|telegram${NO}|\\btg\\b|\\bline(?=\\s*(?:id\\b|[:：]))(?:\\s*id)?|\\bsignal(?=\\s*(?:id\\b|[:：]))|skype(?:\\s*id)?|instagram|\\binsta\\b|\\big(?=\\s*[:：])|twitter|facebook|抖音号|抖音|小红书号|小红书|微博|钉钉号|钉钉|kakao(?:talk)?|viber|discord|snapchat`
+		`微信号|微信账号|微信|weixin|wechat(?:\\s*id)?|\\bwx(?:id)?\\b|\\bvx\\b|v信|qq号码|qq号|\\bqq\\b|扣扣号|扣扣|企鹅号|whats\\s?app${NO}|telegram${NO}|\\btg\\b|\\bline(?=\\s*(?:id\\b|[:：]))(?:\\s*id)?|\\bsignal(?=\\s*(?:id\\b|[:：]))|skype(?:\\s*id)?|instagram|\\binsta\\b|\\big(?=\\s*[:：])|twitter|facebook|抖音号|抖音|小红书号|小红书|微博|钉钉号|钉钉|kakao(?:talk)?|viber|discord|snapchat`
 	],
 	[
 		'insurance',

@@ -227,6 +227,8 @@ interface LatinOptions {
 	/** After an explicit cue, every following capitalised word but a function word belongs to the
 	 * name ("I am Nguyen Van An"). */
 	greedy?: boolean;
+	/** A lower-case given name that is also an everyday word counts (a sign-off: "thanks, rob"). */
+	lowerAmbiguous?: boolean;
 }
 
 const QUOTED_NICKNAME = /^ (['"(])[\p{Lu}][\p{L}\p{M}'-]{0,15}['")]/u;
@@ -395,13 +397,27 @@ function firstIsName(t: Token, opts: LatinOptions): boolean {
 	if (opts.uncommon && t.uncased && t.word.length >= 2) return true;
 	if (t.word.length < 2 && !t.cap) return false;
 	if (t.cap) {
-		if (EN_GIVEN.has(t.lower) || PINYIN.has(t.lower) || EN_GIVEN_WIDE.has(t.lower)) return true;
+		if (
+			EN_GIVEN.has(t.lower) ||
+			PINYIN.has(t.lower) ||
+			EN_GIVEN_WIDE.has(t.lower) ||
+			isHyphenatedGiven(t.lower)
+		)
+			return true;
 		if (EN_AMBIGUOUS.has(t.lower)) return opts.ambiguous;
 		return opts.uncommon && !COMMON.has(t.lower) && t.word.length >= 2 && !isAllUpper(t.word);
 	}
 	if (opts.lowerUncommon === true && (PINYIN.has(t.lower) || (!COMMON.has(t.lower) && t.word.length >= 3)))
 		return true;
-	return opts.lower && EN_GIVEN.has(t.lower);
+	if (opts.lowerAmbiguous === true && EN_AMBIGUOUS.has(t.lower)) return true;
+	return opts.lower && (EN_GIVEN.has(t.lower) || isHyphenatedGiven(t.lower));
+}
+
+/** "mary-jane", "jean-luc": every part of a hyphenated word is a given name of the lists. */
+function isHyphenatedGiven(lower: string): boolean {
+	if (lower.indexOf('-') <= 0) return false;
+	const parts = lower.split('-');
+	return parts.every((w) => w.length >= 2 && (EN_GIVEN.has(w) || EN_GIVEN_WIDE.has(w)) && !COMMON.has(w));
 }
 
 /** Start of the last name read (after a title such as "Mr", which stays in the text). */
@@ -1090,7 +1106,12 @@ function findLatinNames(text: string, lower: string, hits: HitSet): void {
 	}
 	for (const m of hasAny(lower, SIGNOFF_NEEDS) ? lower.matchAll(EN_SIGNOFF) : []) {
 		const pos = m.index + m[0].length;
-		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true });
+		const end = readLatinName(text, pos, {
+			lower: true,
+			ambiguous: true,
+			uncommon: true,
+			lowerAmbiguous: true
+		});
 		if (end > pos && SIGNOFF_END.test(text.slice(end))) add(hits, nameStart, end);
 	}
 	for (const m of text.matchAll(DASH_SIGNOFF)) {
@@ -1117,7 +1138,7 @@ function findLatinNames(text: string, lower: string, hits: HitSet): void {
 		if (t === null) continue;
 		const start = isSentenceStart(text, pos);
 		const ambiguous = EN_AMBIGUOUS.has(t.lower);
-		const given = EN_GIVEN.has(t.lower) && !PLACES.has(t.lower);
+		const given = (EN_GIVEN.has(t.lower) || isHyphenatedGiven(t.lower)) && !PLACES.has(t.lower);
 		const wide = EN_GIVEN_WIDE.has(t.lower) && !PLACES.has(t.lower);
 		const pinyin = PINYIN.has(t.lower) && !COMMON.has(t.lower);
 		if (!given && !wide && !ambiguous && !pinyin) continue;
@@ -1188,6 +1209,8 @@ function findLowerCaseNames(text: string, hits: HitSet): void {
 			if (EN_GIVEN.has(first) && !COMMON.has(first) && !hits.taken(i)) {
 				const next = tokenAt(text, j + 1);
 				if (next !== null && !next.cap && isSurname(next.lower)) add(hits, i, next.end);
+				// "siobhan here, …" opening a sentence: the writer introducing themself.
+				else if (isSentenceStart(text, i) && HERE_AFTER.test(text.slice(j, j + 10))) add(hits, i, j);
 			}
 		}
 		i = j;
