@@ -537,6 +537,7 @@ export const en = {
 			mrn: 'medical record number',
 			insurance: 'health insurance number',
 			licence: 'licence or vehicle plate number',
+			device: 'vehicle or device serial number',
 			dob: 'date of birth',
 			address: 'home address',
 			messaging: 'messaging account',

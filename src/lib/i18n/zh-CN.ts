@@ -514,6 +514,7 @@ export const zhCN: Messages = {
 			mrn: '病历号',
 			insurance: '医保或保险号',
 			licence: '驾驶证或车牌号',
+			device: '车辆或设备识别号',
 			dob: '出生日期',
 			address: '家庭住址',
 			messaging: '社交账号',

@@ -261,6 +261,32 @@ describe('scope (ConText)', () => {
 		expect(level('I had a seizure a few years back, can I drive now')).toBe('routine');
 		expect(level('In 2019 I had a heart attack. What exercise is safe?')).toBe('routine');
 	});
+
+	it('reads clock times and counts of times as neither pill counts nor readings', () => {
+		expect(level('naproxen 250mg at 8 and co-codamol at 11, ok to mix?')).not.toBe('emergency');
+		expect(assess('上个月血压有三次量到90左右，其他时候正常', 'zh-CN').level).not.toBe('emergency');
+		expect(level('she swallowed 20 of her sertraline at 9 tonight')).toBe('emergency');
+		expect(assess('孩子呼吸每分钟五十多次', 'zh-CN').level).toBe('emergency');
+	});
+
+	it('keeps a known bad back from lowering a new cauda equina sign', () => {
+		expect(assess('多年的腰肌劳损，今天小便也控制不住了', 'zh-CN').level).toBe('emergency');
+		expect(level('slipped disc for years and tonight both my legs went weak')).toBe('emergency');
+	});
+
+	it('reads repeated fits without waking, a reliever that fails, and metal in the eye', () => {
+		expect(level('he had a second fit 10 mins after the first and never came round')).toBe('emergency');
+		expect(assess('他又抽了，抽了快十分钟还没停', 'zh-CN').level).toBe('emergency');
+		expect(assess('腿抽筋抽了十来分钟，现在好了', 'zh-CN').level).not.toBe('emergency');
+		expect(level('used the ventolin 8 times and she still cant even finish a sentence')).toBe('emergency');
+		expect(level('a piece of metal flew into my eye at work and now it is bleeding')).toBe('emergency');
+	});
+
+	it('reads questions about a condition and threats said in jest as no emergency', () => {
+		expect(assess('心梗和心绞痛有什么不一样', 'zh-CN').level).toBe('routine');
+		expect(level('my dad will have a heart attack if he sees my school report lol')).toBe('routine');
+		expect(level('would a heart rate of 150 be dangerous for a runner?')).not.toBe('emergency');
+	});
 });
 
 describe('assessAnswer', () => {

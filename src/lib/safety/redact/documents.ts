@@ -145,7 +145,25 @@ function isIban(value: string): boolean {
 	return rest === 1;
 }
 
+// A vehicle identification number (ISO 3779, 17 characters without I, O, Q) standing alone is taken
+// only when its North American check digit (position 9, 49 CFR 565.15) holds.
+const VIN = /\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}\b/g;
+const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+const VIN_LETTERS = '12345678.12345.7.923456789';
+
+function isVin(value: string): boolean {
+	let sum = 0;
+	for (let i = 0; i < 17; i++) {
+		const code = value.charCodeAt(i);
+		const n = code <= 57 ? code - 48 : Number(VIN_LETTERS.charAt(code - 65));
+		sum += n * (VIN_WEIGHTS[i] ?? 0);
+	}
+	const check = sum % 11;
+	return value.charAt(8) === (check === 10 ? 'X' : String(check));
+}
+
 export function findDocuments(text: string, hits: HitSet): void {
+	if (text.length >= 17) addMatches(text, hits, VIN, 'device', isVin);
 	if (DOC_SHAPE.test(text)) {
 		addMatches(text, hits, NRIC, 'id_number', isSingaporeNric);
 		addMatches(text, hits, MBI, 'insurance');

@@ -20,7 +20,7 @@ const LABEL_SOURCES: [LabelKind, string][] = [
 	],
 	[
 		'insurance',
-		`医保电子凭证|医保卡号|医保卡|医保号|医保账号|医保|社会保障卡号?|社保卡号?|参保号|保单号码|保单号|保险单号|保险卡号|\\binsurance\\s*(?:number|no\\.?|id|#|policy|card)|\\bpolicy${NO}|\\bmember\\s*(?:id|number|no\\.?|#)|\\bsubscriber\\s*(?:id|number)|\\bgroup\\s*(?:number|no\\.?)|\\bhealth\\s*plan${NO}|\\bmedicare${NO}|\\bmedicaid${NO}|\\bbeneficiary\\s*(?:id|number)|\\bmbi\\b|\\bhealth\\s*(?:insurance\\s*)?card${NO}|\\bhealth\\s*(?:number|no\\.?)|\\bohip${NO}|\\bphn\\b|\\bihi\\b|\\bcarte\\s*(?:vitale|soleil|sant[ée])|\\behic${NO}|\\bghic${NO}`
+		`医保电子凭证|医保卡号|医保卡|医保号|医保账号|医保|社会保障卡号?|社保卡号?|参保号|保单号码|保单号|保险单号|保险卡号|\\binsurance\\s*(?:number|no\\.?|id|#|policy|card)|\\bpolicy${NO}|\\bmember\\s*(?:id|number|no\\.?|#)|\\bsubscriber\\s*(?:id|number)|\\bgroup\\s*(?:number|no\\.?)|\\bhealth\\s*plan${NO}|\\bmedicare${NO}|\\bmedicaid\\s*cin\\b|\\bcin(?=\\s*(?:number|no\\b|#|is\\b|[:：]))|\\bmedicaid${NO}|\\bbeneficiary\\s*(?:id|number)|\\bmbi\\b|\\bhealth\\s*(?:insurance\\s*)?card${NO}|\\bhealth\\s*(?:number|no\\.?)|\\bohip${NO}|\\bphn\\b|\\bihi\\b|\\bcarte\\s*(?:vitale|soleil|sant[ée])|\\behic${NO}|\\bghic${NO}`
 	],
 	[
 		'travel_document',
@@ -35,6 +35,11 @@ const LABEL_SOURCES: [LabelKind, string][] = [
 		`居民身份证号码|居民身份证|身份证号码|身份证号|身份证|身分证字号|身分证号|身分证|公民身份号码|证件号码|证件号|身份号码|军官证号?|士兵证号?|士官证号?|文职干部证号?|警官证号?|武警警官证号?|残疾人证号?|残疾证号?|居住证号?|永久居留身份证号?|永居证号?|出生医学证明编?号?|出生证明编?号?|户口簿号?|户口本号?|\\bnric${NO}|\\bfin\\s*(?:number|no\\.?)|\\bmykad${NO}|\\bic\\s*(?:number|no\\.?)|\\baadhaa?r${NO}|\\bpps\\s*(?:number|no\\.?)|\\bppsn\\b|\\bbsn\\b|\\bpesel\\b|\\bcpr[-\\s]?(?:number|nummer|no\\.?)|\\bpersonnummer\\b|\\bhkid\\b|\\bhong\\s*kong\\s*id(?:entity\\s*card)?${NO}|\\btaiwan(?:ese)?\\s*id${NO}|\\bid(?:[ -]?card)?${NO}|\\bidentity\\s*card${NO}|\\bnational\\s*id(?:entity)?(?:\\s*(?:card|number|no\\.?))?`
 	],
 	['passport', `护照号码|护照号|护照|\\bpassport${NO}`],
+	[
+		// HIPAA Safe Harbor (L) vehicle and (M) device identifiers and serial numbers.
+		'device',
+		`车架号码?|车辆识别代号|车辆识别码|车辆识别号|发动机号码?|序列号|设备序列号|设备编号|设备号|机身序列号|机身号|串号|\\bvin${NO}|\\bvehicle\\s*identification\\s*(?:number|no\\.?)|\\bchassis\\s*(?:number|no\\.?)|\\bserial\\s*(?:number|no\\.?|#)|\\bs/n\\b|\\bsn(?=\\s*[:：#])|\\bimei${NO}|\\bdevice\\s*(?:id|serial|number|no\\.?)|\\bmac\\s*address`
+	],
 	[
 		'bank_card',
 		`银行卡号|银行卡|信用卡号|信用卡|借记卡号|借记卡|储蓄卡号|储蓄卡|工资卡|银行账号|卡号|账号|账户号码|账户号|\\b(?:credit|debit|bank)\\s*card${NO}|\\bcard\\s*(?:number|no\\.?|#)|\\baccount\\s*(?:number|no\\.?|#)|\\biban\\b`

@@ -796,7 +796,11 @@ function findChineseNames(text: string, hits: HitSet): void {
 		if (len === 0) continue;
 		const after = text.slice(i + len, i + len + 20);
 		const start = isZhSentenceStart(text, i);
-		const gendered = /^[，,、\s]*(?:男|女)(?:[，,、\s]|$|\d)|^[，,、\s]*\d{1,3}\s?岁/.test(after);
+		const gendered =
+			/^[，,、\s]*(?:男|女)(?:[，,、\s]|$|\d)|^[，,、\s]*\d{1,3}\s?岁/.test(after) ||
+			// "刘洋今年 45岁": a name opening a sentence, then this year's age.
+			(start &&
+				/^[，,\s]*(?:今年|现年|现在)\s?(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s?(?:岁|周岁)/.test(after));
 		const bracket = ZH_BRACKET_RELATION.test(after) || ZH_BRACKET_UNIT.test(after);
 		const relative = start && ZH_OF_RELATIVE.test(after);
 		// (A date may stand between the name and what follows: "皇甫静怡 2024-05-06 做的肠镜".)
@@ -1055,7 +1059,9 @@ function findLatinNames(text: string, lower: string, hits: HitSet): void {
 	}
 	for (const m of hasAny(lower, WEAK_NEEDS) ? lower.matchAll(EN_WEAK) : []) {
 		const pos = m.index + m[0].length;
-		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true, greedy: true });
+		let end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true, greedy: true });
+		// "it's dev patel": in lower case, an unknown first word before a known surname.
+		if (end <= pos) end = lowerPairEnd(text, pos);
 		if (end <= pos) continue;
 		// "it's … here", "it's Grace, …": "it's" alone is too common a start ("it's bad").
 		if (/^it/i.test(m[0]) && !/^\s*(?:here\b|,|\.|!|\(|-|$)/.test(text.slice(end, end + 6))) continue;
@@ -1097,6 +1103,11 @@ function findLatinNames(text: string, lower: string, hits: HitSet): void {
 		if (determined && !isUpperAt(text, pos)) continue;
 		const end = readLatinName(text, pos, { lower: possessive, ambiguous: true, uncommon: true });
 		if (end > pos) add(hits, nameStart, end);
+		else if (possessive) {
+			// "my mother 李淑芬": a Chinese name after an English relation word.
+			const len = readZhName(text, pos, 'cued');
+			if (len > 0) add(hits, pos, pos + len);
+		}
 	}
 	// "(dad of Minh, 5)", "mother of Aoife": the child named after a parent word and "of".
 	for (const m of lower.includes(' of ') ? lower.matchAll(EN_PARENT_OF) : []) {
@@ -1168,6 +1179,20 @@ function findLatinNames(text: string, lower: string, hits: HitSet): void {
 		const end = readLatinName(text, pos, { lower: true, ambiguous: true, uncommon: true, greedy: true });
 		if (end > pos && /^\s?[:：,-]/.test(text.slice(end, end + 3))) add(hits, nameStart, end);
 	}
+}
+
+/**
+ * End of a lower-case "given surname" pair at `pos` whose first word is no common word and whose
+ * second is a known surname ("dev patel"), or -1.
+ */
+function lowerPairEnd(text: string, pos: number): number {
+	const first = tokenAt(text, pos);
+	if (first === null || first.cap || first.word.length < 2 || COMMON.has(first.lower)) return -1;
+	if (text.charAt(first.end) !== ' ') return -1;
+	const second = tokenAt(text, first.end + 1);
+	if (second === null || second.cap || COMMON.has(second.lower) || !isSurname(second.lower)) return -1;
+	nameStart = pos;
+	return second.end;
 }
 
 const HERE_AFTER = /^,?\s{1,2}here(?:\s?[,.!;:-]|\s*$)/i;

@@ -3,7 +3,7 @@
 // The kinds follow the identifiers HIPAA Safe Harbor lists (45 CFR 164.514(b)(2): names, geographic
 // subdivisions smaller than a state, dates directly related to a person, telephone and fax numbers,
 // e-mail addresses, social security, medical record, health plan, account, certificate/licence
-// numbers, vehicle identifiers, URLs, IP addresses, any other unique identifying number) and the
+// numbers, vehicle identifiers and serial numbers, device identifiers and serial numbers, URLs, IP addresses, any other unique identifying number) and the
 // personal and sensitive personal information of China's PIPL (个人信息保护法, arts. 4 and 28:
 // 姓名、身份证件号码、通讯联系方式、住址、账号、行踪轨迹、医疗健康、金融账户), as far as a patient can
 // type them into a chat box.
@@ -23,6 +23,7 @@ export type IdentifierKind =
 	| 'mrn'
 	| 'insurance'
 	| 'licence'
+	| 'device'
 	| 'dob'
 	| 'address'
 	| 'messaging'
@@ -60,6 +61,7 @@ export const PLACEHOLDERS: Record<SafetyLocale, Record<IdentifierKind, string>> 
 		mrn: '[病历号]',
 		insurance: '[医保号]',
 		licence: '[证照号]',
+		device: '[设备号]',
 		dob: '[出生日期]',
 		address: '[地址]',
 		messaging: '[社交账号]',
@@ -80,6 +82,7 @@ export const PLACEHOLDERS: Record<SafetyLocale, Record<IdentifierKind, string>> 
 		mrn: '[MRN]',
 		insurance: '[INSURANCE_ID]',
 		licence: '[LICENCE]',
+		device: '[DEVICE_ID]',
 		dob: '[DATE_OF_BIRTH]',
 		address: '[ADDRESS]',
 		messaging: '[MESSAGING_ID]',

@@ -151,6 +151,10 @@ const isUrlGlued = (code: number): boolean =>
 // Sites where a path names a person (a profile, a channel, a chat link).
 const SOCIAL =
 	/(?:^|\.)(?:facebook|fb|instagram|twitter|x|tiktok|douyin|weibo|xiaohongshu|xhslink|zhihu|bilibili|linkedin|youtube|youtu|t|wa|telegram|github|gitlab|medium|substack|reddit|pinterest|snapchat|threads|vk|ok|line|me|wechat|weixin|qq|douban|kuaishou|mastodon|bsky|onlyfans|patreon|flickr|tumblr|about|linktr)\.[a-z.]+$/i;
+// File-sharing and cloud-drive links: whatever the path holds opens the patient's own files (a
+// scan, a report), so any link with a path is taken ("pan.baidu.com/s/1aBcD…", "drive.google.com/…").
+const FILE_SHARE =
+	/(?:^|\.)(?:pan\.baidu|yun\.baidu|drive\.google|docs\.google|photos\.google|photos\.app\.goo|dropbox|onedrive\.live|1drv|sharepoint|icloud|box|wetransfer|we\.tl|mega|weiyun|share\.weiyun|aliyundrive|alipan|quark|pan\.quark|lanzou[a-z]*|ctfile|115|pan\.xunlei|jianguoyun|kdocs|docs\.qq|shimo|feishu|larksuite|wps|notion|evernote|yinxiang)\.[a-z.]+$/i;
 // Path segments after which the next one is an account ("/u/5823746190", "/in/jane-doe").
 const ACCOUNT_SEGMENT = new Set([
 	'u',
@@ -229,6 +233,7 @@ export function findUrls(
 		if (segments.length === 0 && !ACCOUNT_PARAM.test(tail)) continue;
 		const personal =
 			SOCIAL.test(host) ||
+			FILE_SHARE.test(host) ||
 			ACCOUNT_PARAM.test(tail) ||
 			/[@~]/.test(tail) ||
 			segments.some(

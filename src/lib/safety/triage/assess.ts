@@ -81,6 +81,8 @@ interface CompiledRule {
 	topic: Need[];
 	keep: boolean;
 	lower: number | null;
+	/** Bit per need index: only these needs' mentions can lower the finding (null: every mention). */
+	lowerFrom: number | null;
 	/** Needs another category's finding (evaluated in the second pass). */
 	late: boolean;
 }
@@ -133,6 +135,7 @@ function compileRule(lexicon: Lexicon, spec: RuleSpec): CompiledRule {
 		topic,
 		keep: spec.keep === true,
 		lower: spec.lower ?? null,
+		lowerFrom: spec.lowerFrom === undefined ? null : spec.lowerFrom.reduce((bits, i) => bits | (1 << i), 0),
 		late: [...needs, ...topic].some((n) => n.categories.length > 0)
 	};
 }
@@ -397,11 +400,14 @@ function evaluate(model: Model, read: readonly ReadMention[], accept: Accept): R
 		const units = first.concepts.size > 0 ? facts.unitsWith(rule.scope, first.concepts) : [0];
 		for (const unit of units) {
 			const mentions: ReadMention[] = [];
+			let flags = 0;
 			let ok = true;
-			for (const need of rule.needs) {
+			for (let n = 0; n < rule.needs.length; n++) {
+				const need = rule.needs[n] as Need;
 				const m = need.concepts.size > 0 ? facts.find(rule.scope, unit, need.concepts) : null;
 				if (m !== null) {
 					mentions.push(m);
+					if (rule.lowerFrom === null || (rule.lowerFrom & (1 << n)) !== 0) flags |= m.flags;
 					continue;
 				}
 				const viaCategory = categoryEvidence(need);
@@ -414,14 +420,15 @@ function evaluate(model: Model, read: readonly ReadMention[], accept: Accept): R
 			for (const need of rule.topic) {
 				const m = topic().find('message', 0, need.concepts);
 				if (m === null && categoryEvidence(need) === null) ok = false;
-				else if (m !== null) mentions.push(m);
+				else if (m !== null) {
+					mentions.push(m);
+					if (rule.lowerFrom === null) flags |= m.flags;
+				}
 			}
 			if (!ok) continue;
 			if (rule.unless !== null && facts.find(rule.scope, unit, rule.unless) !== null) continue;
 			let level = rule.level;
 			if (level === 'emergency' && !rule.keep) {
-				let flags = 0;
-				for (const m of mentions) flags |= m.flags;
 				if ((flags & (rule.lower ?? loweringFlags(rule.category))) !== 0) level = 'urgent';
 				const together = LOWERING_TOGETHER[rule.category];
 				if (together !== undefined && (flags & together) === together) level = 'urgent';

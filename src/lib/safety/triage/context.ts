@@ -488,7 +488,16 @@ export function readContext(
 			}
 		}
 		if (t('benign').any(clause.start, clause.end)) flags |= FLAG_BENIGN;
-		if (t('chronic').any(clause.start, clause.end)) flags |= FLAG_CHRONIC;
+		// "slipped disc for years and tonight both my legs went weak": a long history said before a
+		// word of the present ("tonight", "今天", "suddenly") is the background, not this sign's.
+		if (t('chronic').any(clause.start, clause.end)) {
+			const chronic = t('chronic');
+			const before = chronic.lastBefore(m.start);
+			const onlyBefore = !chronic.any(m.start, clause.end);
+			const cs = chronic.starts[before] ?? -1;
+			const background = onlyBefore && cs >= clause.start && presentIn(chronic.ends[before] ?? cs, m.start);
+			if (!background) flags |= FLAG_CHRONIC;
+		}
 		if (t('earlier').any(sentence.start, sentence.end)) flags |= FLAG_EARLIER;
 
 		read.push({ ...m, clause: ci, sentence: clause.sentence, state, flags });

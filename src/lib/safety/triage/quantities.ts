@@ -303,6 +303,14 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 			)
 		)
 			continue;
+		// A count of times ("血糖有两次低到3.5", "twice", "3 times this week") is no reading; a rate per
+		// minute ("150次/分", "心率120次每分钟") is.
+		if (
+			(/^\s*(?:次|回|遍|趟|顿)(?!\s*(?:[/／每]|一分|分))/u.test(after) ||
+				/^\s*times\b(?!\s*(?:a|per|each|every)\s*min)/.test(after)) &&
+			!/(?:分钟|每分|一分|min|minute)\s*$/u.test(text.slice(Math.max(0, n.start - 8), n.start))
+		)
+			continue;
 		// Scores ("NEWS2 3分"), HbA1c (mmol/mol or %) and per-mol units are not vital signs.
 		if (/^\s*分(?!钟)/u.test(after) || label === 'v.hba1c' || /^\s*mmol\s*\/\s*mol/.test(after)) continue;
 
@@ -492,8 +500,15 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 			pills(v, n.start, n.end, add);
 			continue;
 		}
-		// A bare count followed by a medicine ("forty paracetamol", "30 of my sleeping pills").
-		if (Number.isInteger(v) && v >= 2) {
+		// A bare count followed by a medicine ("forty paracetamol", "30 of my sleeping pills"); not a
+		// clock time ("ibuprofen at 10 and paracetamol at 12") or a count joined by "and/then".
+		const clock =
+			(v <= 24 &&
+				/\b(?:at|by|around|about|till|until|from|before|after|@)\s*$/.test(
+					text.slice(Math.max(0, n.start - 8), n.start)
+				)) ||
+			/^\s*(?:am|pm|a\.m|p\.m|o ?clock|点|时)/u.test(after);
+		if (Number.isInteger(v) && v >= 2 && !clock && !/^\s*(?:and|then|or|plus|&)\b/.test(after)) {
 			const follow = PILL_FOLLOW.exec(after);
 			const at = n.end + (follow?.[0].length ?? 0);
 			if (

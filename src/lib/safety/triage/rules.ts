@@ -14,7 +14,7 @@
 // Options: unless — concepts that, affirmed in the same scope, stop the rule (exercise for a heart
 // rate); topic — needs that also accept past mentions ("never suicidal before, but I have a plan");
 // keep — explicit mildness or a resolution never lowers this rule; lower — this rule's own lowering
-// flags (instead of its category's).
+// flags (instead of its category's); lowerFrom — only these needs' words can lower it.
 //
 // Lowering: an emergency finding whose evidence is explicitly mild ("a little"), resolved ("gone
 // now"), benign in cause ("when I cough") or long-standing ("for months") becomes urgent, unless
@@ -35,6 +35,8 @@ export interface RuleSpec {
 	keep?: boolean;
 	/** Lowering flags for this rule, instead of its category's. */
 	lower?: number;
+	/** Only the mentions of these needs (by index) can lower the finding. */
+	lowerFrom?: number[];
 }
 
 interface Options {
@@ -42,6 +44,7 @@ interface Options {
 	topic?: string[];
 	keep?: boolean;
 	lower?: number;
+	lowerFrom?: number[];
 }
 
 function e(category: CategoryId, needs: string[], scope: Scope = 'clause', options: Options = {}): RuleSpec {
@@ -231,7 +234,7 @@ export const RULES: readonly RuleSpec[] = [
 	e('breathing', ['sx.breathless'], 'clause', { unless: 'env.exercise' }),
 	u('breathing', ['sx.breathless', 'env.exercise']),
 	e('breathing', ['sx.not_breathing'], 'clause', { lower: FLAG_CHRONIC }),
-	e('breathing', ['sx.choking'], 'clause', { lower: FLAG_RESOLVED }),
+	e('breathing', ['sx.choking'], 'clause', { lower: FLAG_RESOLVED | FLAG_BENIGN }),
 	e('breathing', ['b.lips|b.face|b.skin|b.nails|b.tongue|b.mouth', 'sx.cyanosis']),
 	e('breathing', ['sx.cyanosis_lips'], 'clause', { keep: true }),
 	e('breathing', ['sx.retraction'], 'clause', { keep: true }),
@@ -249,6 +252,8 @@ export const RULES: readonly RuleSpec[] = [
 		['sx.breathless_mild|sx.breathless|ev.asthma_attack', 'sx.cant_speak|mod.not_helping'],
 		'message'
 	),
+	// BTS life-threatening asthma: the reliever used and too breathless to finish a sentence.
+	e('breathing', ['sub.reliever', 'sx.cant_speak'], 'message'),
 	e('breathing', ['ev.drowning'], 'clause', { keep: true }),
 	e('breathing', ['sx.stridor'], 'clause', { keep: true }),
 	// Acute pulmonary oedema: pink frothy sputum, or breathless at rest and unable to lie flat.
@@ -312,6 +317,12 @@ export const RULES: readonly RuleSpec[] = [
 		'message',
 		{ keep: true }
 	),
+	// "抽了快七八分钟还没停": 抽 going on past five minutes is a seizure, unless a limb or the belly
+	// says it is a cramp ("小腿抽筋抽了十分钟").
+	e('seizure', ['sx.cramp_or_seizure', 'q.over5min'], 'sentence', {
+		unless: 'b.leg|b.foot|b.hand|b.abdomen|sx.cramp',
+		keep: true
+	}),
 	e(
 		'seizure',
 		['sx.cramp_or_seizure', `${CHILD}|${FEVER}|sx.unresponsive|sx.foam|sx.eyes_rolled|b.whole_body`],
@@ -889,6 +900,8 @@ export const RULES: readonly RuleSpec[] = [
 		'sx.pain|sx.scratchy|sx.photophobia|sx.blurred'
 	]),
 	e('eye', ['b.eye', 'act.penetrate|sx.wound|sx.stab|sx.impaled'], 'clause', { keep: true }),
+	// Something flew into the eye (grinding, hammering) and there is blood or the sight is changed.
+	e('eye', ['b.eye', 'act.penetrate', 'sx.bleed|sx.blurred|sx.vision_loss'], 'sentence', { keep: true }),
 	e(
 		'eye',
 		['b.eye', 'sx.pain', 'mod.severe|pain.severe', 'sx.blurred|sx.vision_loss|sx.halos|sx.vomit|sx.red_eye'],
@@ -906,8 +919,17 @@ export const RULES: readonly RuleSpec[] = [
 	e('spinal', ['b.back', 'sx.pain', 'sx.incontinence|sx.retention'], 'message'),
 	e('spinal', ['b.back', 'sx.legs_deficit'], 'message'),
 	e('spinal', ['sx.saddle_numb']),
-	e('spinal', ['sx.legs_deficit', 'sx.incontinence|sx.retention|ev.fall|ev.injury|b.back'], 'message'),
-	e('spinal', ['cond.back|b.back', 'sx.incontinence|sx.retention'], 'message'),
+	// A long-standing back (a disc known for years) is the background of cauda equina, not a reason
+	// to wait: only the new deficit's own words can lower these ("numb legs for months").
+	e(
+		'spinal',
+		['sx.legs_deficit', 'sx.incontinence|sx.retention|ev.fall|ev.injury|b.back|cond.back'],
+		'message',
+		{
+			lowerFrom: [0]
+		}
+	),
+	e('spinal', ['cond.back|b.back', 'sx.incontinence|sx.retention'], 'message', { lowerFrom: [1] }),
 
 	// --- the assistant's own answer ------------------------------------------------------------
 	e('advised', ['adv.emergency'], 'clause', { keep: true }),
