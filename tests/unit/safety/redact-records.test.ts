@@ -186,6 +186,23 @@ describe('redact: slips, health cards, Medicare identifiers and plates', () => {
 	});
 });
 
+describe('redact: vehicle and device serial numbers, file-share links', () => {
+	it('takes a serial number after a label, and a VIN only when its check digit holds', () => {
+		expect(en('my pacemaker serial no. PJN123456S is due a check')).toBe(
+			'my pacemaker serial no. [DEVICE_ID] is due a check'
+		);
+		expect(zh('车架号 LSVAU2180N2123456，车祸后脖子疼')).toBe('车架号 [设备号]，车祸后脖子疼');
+		expect(kinds('the car was 1HGCM82633A004352 and I hurt my neck')).toEqual(['device']);
+		expect(kinds('the car was 1HGCM82633A004353 and I hurt my neck')).toEqual([]);
+		expect(kinds('serial troponins were normal')).toEqual([]);
+	});
+
+	it('takes a link into a cloud drive, keeps a page about a condition', () => {
+		expect(zh('片子在 https://pan.baidu.com/s/1Qx7_abc 里')).toBe('片子在 [网址] 里');
+		expect(kinds('see https://www.nhs.uk/conditions/asthma/')).toEqual([]);
+	});
+});
+
 describe('redact: ages over 89', () => {
 	it('takes an age over 89 as a date of birth, and keeps the age word', () => {
 		expect(redact('my great-aunt is 97 years old', 'en').text).toBe(
