@@ -151,6 +151,47 @@ test('a patient sees the sources of an answer, staff add and remove files, and i
 	await context.setOffline(false);
 });
 
+test('staff upload an alias bomb with a good file: the good one is added, the bomb is refused on its own line', async ({
+	page
+}) => {
+	// "Billion laughs": nine anchors of nine aliases each would expand to 9⁹ strings.
+	const lol = ['lol0: &a0 "lol"'];
+	for (let level = 1; level <= 9; level++)
+		lol.push(
+			`lol${level}: &a${level} [${Array(9)
+				.fill(`*a${level - 1}`)
+				.join(', ')}]`
+		);
+	const bomb = [
+		'---',
+		...lol,
+		'id: bomb-en',
+		'title: Bomb',
+		'lang: en',
+		'source: X',
+		'updated: 2026-03-01',
+		'---',
+		'Moonberry',
+		''
+	];
+	await page.goto('/settings');
+	const kb = page.getByRole('region', { name: 'Knowledge base' });
+	await expect(kb.getByRole('status').filter({ hasText: 'Search:' })).toHaveText('Search: words only');
+	await kb.getByLabel('Choose files').setInputFiles([
+		{ name: 'bomb.md', mimeType: 'text/markdown', buffer: Buffer.from(bomb.join('\n')) },
+		{ name: 'moonberry.md', mimeType: 'text/markdown', buffer: Buffer.from(MOONBERRY) }
+	]);
+	await expect(kb.getByRole('status').filter({ hasText: 'files added' })).toHaveText('1 of 2 files added.');
+	const results = kb.getByRole('list', { name: 'Result for each file' }).getByRole('listitem');
+	await expect(results).toHaveText([
+		'Error: bomb.md, line 2: the header repeats itself through YAML aliases (“*name”) far too often, so the file was not added. Write each value out instead.',
+		'moonberry.md: added (1 entry).'
+	]);
+	const files = kb.getByRole('region', { name: 'Files in the knowledge base' }).getByRole('listitem');
+	await expect(files.filter({ hasText: 'moonberry.md' })).toContainText('1 entry · uploaded');
+	await expect(files.filter({ hasText: 'bomb.md' })).toHaveCount(0);
+});
+
 test.describe('staff on a slow connection', () => {
 	test.use({ baseURL: `http://localhost:${SLOW_PORT}` });
 

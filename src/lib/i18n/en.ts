@@ -66,6 +66,10 @@ export const en = {
 			empty: (where: string) => `${where}: the file is empty.`,
 			frontMatter: (where: string) =>
 				`${where}: the header between the two “---” lines is missing or cannot be read. It needs lines such as “id: fever-children-en”.`,
+			frontMatterTooLarge: (where: string, maxKb: number) =>
+				`${where}: the header between the two “---” lines is longer than ${maxKb} KB, so the file was not added.`,
+			tooManyAliases: (where: string) =>
+				`${where}: the header repeats itself through YAML aliases (“*name”) far too often, so the file was not added. Write each value out instead.`,
 			malformed: (where: string) => `${where}: this cannot be read as a knowledge-base Q&A file.`,
 			missingBody: (where: string) => `${where}: the entry has no text after its header.`,
 			missingField: (where: string, field: string) => `${where}: “${field}” is missing or empty.`,
@@ -82,7 +86,7 @@ export const en = {
 			lang: 'use “en” or “zh-CN”.',
 			source: 'name the guideline or publisher, in up to 500 characters.',
 			updated: 'use a date written as YYYY-MM-DD, for example 2026-01-31.',
-			url: 'use an https:// link or a path on this site starting with “/”.',
+			url: 'use an https:// link, or a path on this site starting with a single “/”, without “\\”, spaces or line breaks.',
 			question: 'use plain text of up to 1,000 characters.',
 			answer: 'use plain text.',
 			body: 'write the entry’s text after the header.'
@@ -132,6 +136,8 @@ export const en = {
 					: `${added} of ${total} files added.`,
 			added: (file: string, entries: string) => `${file}: added (${entries}).`,
 			notAdded: (file: string, reason: string) => `${file}: not added: ${reason}.`,
+			resultsLabel: 'Result for each file',
+			errorMark: 'Error:',
 			storage: {
 				quota: 'the browser’s storage is full',
 				unavailable: 'the browser’s storage cannot be used here',

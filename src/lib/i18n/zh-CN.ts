@@ -65,6 +65,10 @@ export const zhCN: Messages = {
 			empty: (where: string) => `${where}：文件是空的。`,
 			frontMatter: (where: string) =>
 				`${where}：缺少开头两行“---”之间的信息，或无法读取。需要写成“id: fever-children-zh”这样的行。`,
+			frontMatterTooLarge: (where: string, maxKb: number) =>
+				`${where}：开头两行“---”之间的信息超过 ${maxKb} KB，文件未添加。`,
+			tooManyAliases: (where: string) =>
+				`${where}：开头的信息通过 YAML 别名（“*名称”）重复引用的次数过多，文件未添加。请直接写出每个值。`,
 			malformed: (where: string) => `${where}：无法按知识库问答文件的格式读取。`,
 			missingBody: (where: string) => `${where}：信息之后没有正文。`,
 			missingField: (where: string, field: string) => `${where}：缺少“${field}”，或它是空的。`,
@@ -79,7 +83,7 @@ export const zhCN: Messages = {
 			lang: '请填写“en”或“zh-CN”。',
 			source: '请写明所依据的指南或发布机构，不超过 500 个字符。',
 			updated: '请按 YYYY-MM-DD 写日期，例如 2026-01-31。',
-			url: '请使用 https:// 链接，或以“/”开头的本站路径。',
+			url: '请使用 https:// 链接，或以单个“/”开头的本站路径，且不含“\\”、空格或换行。',
 			question: '请使用不超过 1000 个字符的纯文本。',
 			answer: '请使用纯文本。',
 			body: '请在信息之后写上条目的正文。'
@@ -124,6 +128,8 @@ export const zhCN: Messages = {
 				total === 1 ? (added === 1 ? '文件已添加。' : '文件未添加。') : `已添加 ${added} / ${total} 个文件。`,
 			added: (file: string, entries: string) => `${file}：已添加（${entries}）。`,
 			notAdded: (file: string, reason: string) => `${file}：未添加：${reason}。`,
+			resultsLabel: '每个文件的结果',
+			errorMark: '错误：',
 			storage: {
 				quota: '浏览器存储空间已满',
 				unavailable: '此处无法使用浏览器存储',

@@ -17,6 +17,10 @@ export type KbFileErrorCode =
 	| 'empty'
 	/** Markdown without a readable front matter block (missing, unclosed, not YAML, not key: value pairs). */
 	| 'front-matter'
+	/** Front matter longer than MAX_FRONT_MATTER_CHARS: refused before it is parsed. */
+	| 'front-matter-too-large'
+	/** Front matter whose YAML aliases expand past MAX_ALIASES (an alias bomb, "billion laughs"). */
+	| 'too-many-aliases'
 	/** JSON or CSV that cannot be read, or that is not the Q&A format. */
 	| 'malformed'
 	/** A required field (or the Markdown body) is missing or empty. */
@@ -80,6 +84,10 @@ export function kbFileErrorMessage(error: KbFileError, messages: Messages['kb'])
 			return text.empty(where);
 		case 'front-matter':
 			return text.frontMatter(where);
+		case 'front-matter-too-large':
+			return text.frontMatterTooLarge(where, MAX_FRONT_MATTER_CHARS / 1024);
+		case 'too-many-aliases':
+			return text.tooManyAliases(where);
 		case 'malformed':
 			return text.malformed(where);
 		case 'missing-field':
@@ -95,6 +103,11 @@ export function kbFileErrorMessage(error: KbFileError, messages: Messages['kb'])
 
 /** A file larger than this is refused whole (2 MiB: ~100× the longest entry the format expects). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/**
+ * Longest Markdown front matter (characters): ~50× what its six fields need; the YAML parser's time
+ * grows with deep nesting ("[[[[…"), and at this size it stays under a second.
+ */
+export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
 
 export type KbErrorCode =
 	/** A chunk id is already in the index (remove the document first to replace it). */

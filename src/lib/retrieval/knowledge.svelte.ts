@@ -10,7 +10,8 @@
 // - Search never fails and never waits long: it waits for the base to open at most OPEN_WAIT_MS and
 //   for the question's embedding at most QUERY_EMBED_MS, then searches by words; any failure is an
 //   empty result (an answer without passages, never a lost question).
-// - A file is indexed whole or not at all (parseKbFile, then KbStore.addFile's one transaction);
+// - A file is indexed whole or not at all (parseKbFile, then KbStore.addFile's one transaction),
+//   and each file of an upload on its own: one that fails in any way is reported, the next is read;
 //   changes to the base run one at a time (#serial), so an upload, a removal, the prebuilt refresh
 //   and re-embedding never interleave.
 // - The prebuilt index is loaded on the first run and again when its content (or the model its
@@ -410,8 +411,10 @@ export class KnowledgeBase {
 	}
 
 	/**
-	 * Adds uploaded files one by one: each is refused whole (a KbFileError to show) or stored whole.
-	 * Never rejects; a file that replaces one of the same name takes its place.
+	 * Adds uploaded files one by one: each is refused whole (a KbFileError to show) or stored whole,
+	 * with one outcome per file in the order given — a file that cannot be read, parsed or stored
+	 * never stops or drops the ones after it. Never rejects; a file that replaces one of the same
+	 * name takes its place.
 	 */
 	async importFiles(files: readonly KbUpload[]): Promise<ImportOutcome[]> {
 		const outcomes: ImportOutcome[] = [];
@@ -422,8 +425,13 @@ export class KnowledgeBase {
 			const store = await this.open();
 			for (const file of files) {
 				this.#importProgress = { done: outcomes.length, total: files.length, file: file.name };
+				// Each file on its own: whatever one throws is its outcome, and the next is still read.
 				const outcome: ImportOutcome = store
-					? await this.#serial(() => this.#importOne(store, file))
+					? await this.#serial(() => this.#importOne(store, file)).catch((error: unknown): ImportOutcome => ({
+							file: file.name,
+							status: 'failed',
+							code: errorCode(error)
+						}))
 					: { file: file.name, status: 'failed', code: this.#error ?? 'unavailable' };
 				outcomes.push(outcome);
 				this.#results = [...outcomes];

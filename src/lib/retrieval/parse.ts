@@ -10,9 +10,19 @@
 // refused before it is decoded or parsed. Text that looks like instructions is kept as written: it
 // is data, and chat/system-prompt.ts's frameReferences neutralises it where it meets the model.
 // Pure: no DOM, no IndexedDB (TextDecoder, `yaml` and `papaparse` run in browsers, workers, Node).
+//
+// Hostile files: parseKbFile never throws, whatever the bytes — an unexpected failure of a parser
+// is that file's error, so one bad file in an upload cannot stop the others. YAML is the `yaml`
+// package (not js-yaml): parseDocument keeps aliases as nodes, and toJS expands them only up to
+// MAX_ALIASES (its `maxAliasCount`: each use of an anchor is weighed by the aliases inside it, so
+// "billion laughs" — nine anchors of nine aliases each — is refused as 'too-many-aliases' within
+// a few dozen uses instead of building 10⁹ strings). Front matter is also limited to
+// MAX_FRONT_MATTER_CHARS, as the parser's time grows with deep nesting ("[[[[…"). A `url` is
+// refused unless chat/links.ts passageUrl keeps it.
 import Papa from 'papaparse';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import { fileError, MAX_FILE_BYTES, type KbField, type KbFileError } from './errors';
+import { passageUrl } from '../chat/links';
+import { fileError, MAX_FILE_BYTES, MAX_FRONT_MATTER_CHARS, type KbField, type KbFileError } from './errors';
 import type { KbDocument, KbLang } from './types';
 
 export type KbFileResult = { documents: KbDocument[] } | { error: KbFileError };
@@ -28,6 +38,16 @@ const MAX_TITLE_CHARS = 300;
 const MAX_QUESTION_CHARS = 1000;
 const MAX_SOURCE_CHARS = 500;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * Most alias expansions the front matter may need (the `yaml` option maxAliasCount; 0 would refuse
+ * every alias). Entries have six short fields and need none: 50 leaves room for a hand-written
+ * anchor or two and stops any expansion bomb.
+ */
+export const MAX_ALIASES = 50;
+/** A JSON syntax error's line is looked for with the YAML parser only in files up to this size. */
+const MAX_YAML_LINE_SEARCH_CHARS = 64 * 1024;
+/** Same-origin paths are checked against this stand-in origin: the rule does not depend on it. */
+const PATH_BASE = 'https://kb.invalid';
 // NUL and C0 controls other than tab, LF, CR, form feed: text files do not contain them.
 // eslint-disable-next-line no-control-regex -- detecting control characters is the point
 const BINARY = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/;
@@ -58,13 +78,10 @@ function validDate(value: string): boolean {
 	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** An https URL, or a path on this site that stays on it (see chat/links.ts passageUrl). */
 function validUrl(value: string): boolean {
-	if (value.startsWith('/') && !value.startsWith('//')) return true;
-	try {
-		return new URL(value).protocol === 'https:';
-	} catch {
-		return false;
-	}
+	const parsed = passageUrl(value, PATH_BASE);
+	return parsed !== null && (value.startsWith('/') || parsed.protocol === 'https:');
 }
 
 /** The text of a file, or why there is none. Refuses oversize files before decoding them. */
@@ -96,14 +113,21 @@ function decode(name: string, content: string | Uint8Array): string | KbFileErro
 export function parseKbFile(name: string, content: string | Uint8Array): KbFileResult {
 	const kind = kindOf(name);
 	if (kind === null) return { error: fileError('unsupported-type', name) };
-	const text = decode(name, content);
-	if (typeof text !== 'string') return { error: text };
-	const result =
-		kind === 'md'
-			? parseMarkdown(name, text)
-			: kind === 'json'
-				? parseQaJson(name, text)
-				: parseQaCsv(name, text);
+	let result: KbFileResult;
+	try {
+		const text = decode(name, content);
+		if (typeof text !== 'string') return { error: text };
+		result =
+			kind === 'md'
+				? parseMarkdown(name, text)
+				: kind === 'json'
+					? parseQaJson(name, text)
+					: parseQaCsv(name, text);
+	} catch (error) {
+		// A parser's own failure (stack overflow, a bug): this file's error, never the upload's.
+		const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+		return { error: fileError(kind === 'md' ? 'front-matter' : 'malformed', name, { detail }) };
+	}
 	if ('error' in result) return result;
 	const seen = new Map<string, number>();
 	for (const [index, doc] of result.documents.entries()) {
@@ -126,6 +150,8 @@ function parseMarkdown(name: string, text: string): KbFileResult {
 	if (close < 0)
 		return { error: fileError('front-matter', name, { line: 1, detail: 'no closing "---" line' }) };
 	const yamlText = lines.slice(1, close).join('\n');
+	if (yamlText.length > MAX_FRONT_MATTER_CHARS)
+		return { error: fileError('front-matter-too-large', name, { line: 2 }) };
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
 	const first = doc.errors[0];
@@ -147,7 +173,15 @@ function parseMarkdown(name: string, text: string): KbFileResult {
 		const node = findValue(doc, key);
 		return node === null ? 1 : lineCounter.linePos(node).line + 1;
 	};
-	const data = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+	let data: Record<string, unknown>;
+	try {
+		data = doc.toJS({ maxAliasCount: MAX_ALIASES }) as Record<string, unknown>;
+	} catch (error) {
+		// `yaml` throws a ReferenceError ("Excessive alias count …") past maxAliasCount.
+		if (error instanceof ReferenceError)
+			return { error: fileError('too-many-aliases', name, { line: 2, detail: error.message }) };
+		throw error;
+	}
 	const fields = readFields(
 		data,
 		['id', 'title', 'lang', 'source', 'updated'],
@@ -251,6 +285,7 @@ function jsonErrorLine(text: string, error: unknown): number | undefined {
 	const position = /position (\d+)/i.exec(message);
 	if (position) return text.slice(0, Number(position[1])).split('\n').length;
 	// V8's messages no longer say where: JSON is YAML, and the YAML parser reports positions.
+	if (text.length > MAX_YAML_LINE_SEARCH_CHARS) return undefined;
 	const lineCounter = new LineCounter();
 	const offset = parseDocument(text, { lineCounter, prettyErrors: false }).errors[0]?.pos[0];
 	return offset === undefined ? undefined : lineCounter.linePos(offset).line;

@@ -7,6 +7,7 @@
 // kept when its words matched well enough (BM25 at least MIN_LEXICAL_SHARE of the best hit's
 // score, so a passage sharing only a common word with the question stays out), or, found by
 // meaning alone, when its cosine similarity reaches `minSimilarity`.
+import { passageUrl } from '../chat/links';
 import type { Citation } from '../store/schema';
 import type { KbChunk, KbHit } from './types';
 
@@ -55,14 +56,11 @@ export function snippetOf(chunk: Pick<KbChunk, 'title' | 'text'>): string {
 	return body.length > MAX_SNIPPET_CHARS ? `${body.slice(0, MAX_SNIPPET_CHARS)}…` : body;
 }
 
+/** An absolute link for a passage's url, or null (chat/links.ts passageUrl: no "/\\evil"). */
 function absoluteUrl(url: string | undefined, origin: string | undefined): string | null {
 	if (url === undefined) return null;
-	try {
-		const resolved = new URL(url, origin);
-		return resolved.protocol === 'https:' || resolved.protocol === 'http:' ? resolved.href : null;
-	} catch {
-		return null;
-	}
+	// Without an origin a path has nothing to resolve against; absolute URLs do not need one.
+	return passageUrl(url, origin ?? 'null', origin !== undefined)?.href ?? null;
 }
 
 export function citationOf(chunk: KbChunk, origin?: string): Citation {

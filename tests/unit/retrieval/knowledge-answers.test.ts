@@ -75,6 +75,9 @@ describe('selectPassages', () => {
 			snippet: 'Body text.'
 		});
 		expect(citationOf(withPath).url).toBeNull();
+		// A stored path the URL parser would turn into another host is no link at all.
+		for (const url of ['/\\evil.example/x', '//evil.example/x', '/\t/evil.example', '/%5Cevil.example'])
+			expect(citationOf({ ...withPath, url }, 'https://clinic.example').url).toBeNull();
 		expect(snippetOf({ title: 'T', text: `T\n${'x'.repeat(1300)}` })).toBe(`${'x'.repeat(1200)}…`);
 	});
 });

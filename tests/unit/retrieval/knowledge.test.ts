@@ -319,6 +319,77 @@ describe('KnowledgeBase.importFiles', () => {
 	});
 });
 
+describe('KnowledgeBase.importFiles: one file at a time', () => {
+	const lol = ['lol0: &a0 "lol"'];
+	for (let level = 1; level <= 9; level++)
+		lol.push(
+			`lol${level}: &a${level} [${Array(9)
+				.fill(`*a${level - 1}`)
+				.join(', ')}]`
+		);
+	const BOMB = `---\n${lol.join('\n')}\nid: bomb-en\ntitle: Bomb\nlang: en\nsource: X\nupdated: 2026-01-31\n---\nMoonberry\n`;
+	const GOOD = md(
+		'moonberry-hours',
+		'en',
+		'Moonberry Clinic hours',
+		'Moonberry Clinic',
+		'Open 8 to 6 on weekdays.'
+	);
+
+	it('reports an alias bomb as that file’s error and still adds the good file after it', async () => {
+		const { kb } = setup();
+		const outcomes = await kb.importFiles([upload('bomb.md', BOMB), upload('moonberry.md', GOOD)]);
+		expect(outcomes).toEqual([
+			{
+				file: 'bomb.md',
+				status: 'refused',
+				error: {
+					code: 'too-many-aliases',
+					file: 'bomb.md',
+					line: 2,
+					detail: 'Excessive alias count indicates a resource exhaustion attack'
+				}
+			},
+			{ file: 'moonberry.md', status: 'added', entries: 1, chunks: 1 }
+		]);
+		expect(kb.results).toEqual(outcomes);
+		expect(kb.importProgress).toEqual({ done: 2, total: 2, file: null });
+		expect(kb.sources.map((source) => source.file)).toEqual(['moonberry.md']);
+		expect(docIds(await kb.search('Moonberry', { limit: 10 }))).toEqual(['moonberry-hours']);
+	});
+
+	it('goes on past a file that cannot even be read, and one with a url that leaves the site', async () => {
+		const { kb } = setup();
+		const unreadable = {
+			name: 'gone.md',
+			size: 10,
+			arrayBuffer: () => Promise.reject(new Error('NotReadableError'))
+		};
+		const evil = md('evil-en', 'en', 'Evil', 'X', 'Moonberry').replace(
+			'updated: 2026-01-31',
+			'updated: 2026-01-31\nurl: "/\\\\evil.example/"'
+		);
+		const outcomes = await kb.importFiles([
+			unreadable,
+			upload('evil.md', evil),
+			upload('moonberry.md', GOOD)
+		]);
+		expect(outcomes).toEqual([
+			{
+				file: 'gone.md',
+				status: 'refused',
+				error: { code: 'binary', file: 'gone.md', detail: 'NotReadableError' }
+			},
+			{
+				file: 'evil.md',
+				status: 'refused',
+				error: { code: 'invalid-field', file: 'evil.md', line: 7, field: 'url' }
+			},
+			{ file: 'moonberry.md', status: 'added', entries: 1, chunks: 1 }
+		]);
+	});
+});
+
 describe('KnowledgeBase.removeSource', () => {
 	it('takes every passage of the file out of search and the list', async () => {
 		const { kb } = setup();

@@ -86,6 +86,82 @@ describe('parseKbFile: Markdown', () => {
 		});
 	});
 
+	it('keeps a same-origin path, and refuses any url the browser could turn into another host', () => {
+		const withUrl = (url: string) => ENTRY.replace('sample: true', `url: ${JSON.stringify(url)}`);
+		expect(documentsOf('a.md', withUrl('/guides/fever.html?lang=en#dose'))[0]?.url).toBe(
+			'/guides/fever.html?lang=en#dose'
+		);
+		expect(documentsOf('a.md', withUrl('  https://www.nhs.uk/conditions/fever/  '))[0]?.url).toBe(
+			'https://www.nhs.uk/conditions/fever/'
+		);
+		// None is kept: most become a page of evil.example once the URL parser has read them (it takes
+		// "\" for "/" and drops tabs and line breaks); the last two are not https or not a path.
+		for (const url of [
+			'/\\evil.example/x',
+			'\\\\evil.example/x',
+			'//evil.example/x',
+			'/%5Cevil.example/x',
+			'/%5cevil.example/x',
+			'/%2F/evil.example/x',
+			'/\t/evil.example/x',
+			'/\n/evil.example/x',
+			'/\r/evil.example/x',
+			'/./\\evil.example',
+			'/.//evil.example/x',
+			'https:\\\\evil.example/x',
+			'https://clinic.example\\@evil.example/',
+			'https://clinic.example@evil.example/',
+			'javascript:alert(1)',
+			'JaVaScRiPt:alert(1)',
+			'java\tscript:alert(1)',
+			'data:text/html,x',
+			'http://who.int/x',
+			'guides/relative.html'
+		]) {
+			expect({ url, error: errorOf('a.md', withUrl(url)) }).toEqual({
+				url,
+				error: { code: 'invalid-field', file: 'a.md', line: 7, field: 'url' }
+			});
+		}
+		// The same in Q&A files.
+		expect(errorOf('a.json', qaJson([qaItem('a-en', { url: '/\\evil.example' })]))).toEqual({
+			code: 'invalid-field',
+			file: 'a.json',
+			item: 1,
+			field: 'url'
+		});
+	});
+
+	it('refuses a YAML alias bomb ("billion laughs") without expanding it, and keeps a few aliases', () => {
+		const lol = ['lol0: &a0 "lol"'];
+		for (let level = 1; level <= 9; level++)
+			lol.push(
+				`lol${level}: &a${level} [${Array(9)
+					.fill(`*a${level - 1}`)
+					.join(', ')}]`
+			);
+		const bomb = `---\n${lol.join('\n')}\nid: bomb-en\ntitle: Bomb\nlang: en\nsource: X\nupdated: 2026-01-31\n---\nBody\n`;
+		const started = performance.now();
+		const error = errorOf('bomb.md', bomb);
+		expect(performance.now() - started).toBeLessThan(1000);
+		expect(error).toEqual({
+			code: 'too-many-aliases',
+			file: 'bomb.md',
+			line: 2,
+			detail: 'Excessive alias count indicates a resource exhaustion attack'
+		});
+		const reused = ENTRY.replace(
+			'source: "NICE NG143: Fever in under 5s"',
+			'source: &s "NICE NG143"'
+		).replace('sample: true', 'sample: *s');
+		expect(documentsOf('a.md', reused)[0]?.source).toBe('NICE NG143');
+	});
+
+	it('refuses front matter longer than 64 KB before parsing it', () => {
+		const deep = ENTRY.replace('sample: true', `sample: ${'['.repeat(70_000)}`);
+		expect(errorOf('deep.md', deep)).toEqual({ code: 'front-matter-too-large', file: 'deep.md', line: 2 });
+	});
+
 	it('refuses a file without front matter, with an unclosed one, or with broken YAML (and says which line)', () => {
 		expect(errorOf('a.md', 'Just some text.\n')).toMatchObject({ code: 'front-matter', line: 1 });
 		expect(errorOf('a.md', '---\nid: a\ntitle: b\n')).toMatchObject({ code: 'front-matter', line: 1 });
@@ -354,6 +430,23 @@ describe('kbFileErrorMessage', () => {
 		).toBe('b.csv 第 3 条记录：id“x-en”已在 a.md 中使用。');
 		expect(kbFileErrorMessage({ code: 'missing-field', file: 'a.md', line: 9, field: 'body' }, en.kb)).toBe(
 			'a.md, line 9: the entry has no text after its header.'
+		);
+		const bomb: KbFileError = { code: 'too-many-aliases', file: 'bomb.md', line: 2 };
+		expect(kbFileErrorMessage(bomb, en.kb)).toBe(
+			'bomb.md, line 2: the header repeats itself through YAML aliases (“*name”) far too often, so the file was not added. Write each value out instead.'
+		);
+		expect(kbFileErrorMessage(bomb, zhCN.kb)).toBe(
+			'bomb.md 第 2 行：开头的信息通过 YAML 别名（“*名称”）重复引用的次数过多，文件未添加。请直接写出每个值。'
+		);
+		const deep: KbFileError = { code: 'front-matter-too-large', file: 'deep.md', line: 2 };
+		expect(kbFileErrorMessage(deep, en.kb)).toBe(
+			'deep.md, line 2: the header between the two “---” lines is longer than 64 KB, so the file was not added.'
+		);
+		expect(kbFileErrorMessage(deep, zhCN.kb)).toBe(
+			'deep.md 第 2 行：开头两行“---”之间的信息超过 64 KB，文件未添加。'
+		);
+		expect(kbFileErrorMessage({ code: 'invalid-field', file: 'a.md', line: 7, field: 'url' }, en.kb)).toBe(
+			'a.md, line 7: “url” is not valid: use an https:// link, or a path on this site starting with a single “/”, without “\\”, spaces or line breaks.'
 		);
 	});
 });
