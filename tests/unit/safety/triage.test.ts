@@ -282,6 +282,12 @@ describe('scope (ConText)', () => {
 		expect(level('a piece of metal flew into my eye at work and now it is bleeding')).toBe('emergency');
 	});
 
+	it('reads thoughts of death that keep coming as urgent, fear of dying as routine', () => {
+		expect(assess('这阵子总是想到死，什么都不想做', 'zh-CN').level).toBe('urgent');
+		expect(level('lately i think about death all the time')).toBe('urgent');
+		expect(assess('一想到死就害怕，晚上睡不着', 'zh-CN').level).toBe('routine');
+	});
+
 	it('reads questions about a condition and threats said in jest as no emergency', () => {
 		expect(assess('心梗和心绞痛有什么不一样', 'zh-CN').level).toBe('routine');
 		expect(level('my dad will have a heart attack if he sees my school report lol')).toBe('routine');

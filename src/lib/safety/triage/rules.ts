@@ -509,6 +509,9 @@ export const RULES: readonly RuleSpec[] = [
 	e('self_harm', ['sh.burden', 'sh.ideation_weak|sh.method|sh.time|sh.goodbye|sh.intent'], 'message'),
 	u('self_harm', ['sh.burden']),
 	u('self_harm', ['sh.ideation_weak']),
+	// C-SSRS 1 (a wish to be dead) said as thoughts of death that keep coming ("老是想到死"); fear of
+	// dying ("想到死就害怕") is health anxiety, not ideation.
+	u('self_harm', ['sh.death_thoughts', 'mod.frequent|mod.repeated'], 'clause', { unless: 'mod.afraid' }),
 	e('self_harm', ['sh.ideation_weak', 'sh.method|sh.time|sh.goodbye|sh.save_pills|sh.intent'], 'message'),
 	e('self_harm', ['sh.method', 'sh.intent|sh.time'], 'message', {
 		topic: ['sh.ideation|sh.ideation_weak|sh.topic|sh.burden']
