@@ -282,6 +282,24 @@ describe('scope (ConText)', () => {
 		expect(level('a piece of metal flew into my eye at work and now it is bleeding')).toBe('emergency');
 	});
 
+	it('reads a Chinese age in its whole numeral, not a child in 三十岁', () => {
+		expect(assess('我今年四十岁，右手腕摔了一下有点肿', 'zh-CN').categories).not.toContain('child');
+		expect(assess('儿子十岁，头撞了之后吐了三次', 'zh-CN').level).toBe('emergency');
+	});
+
+	it('reads a slow pulse with drowsiness, a week of tablets taken at once, a clutched chest', () => {
+		expect(level("dad's pulse on the oximeter says 38 and he's pale and dizzy")).toBe('emergency');
+		expect(level('grandma swallowed all her tablets for the week this morning and is very sleepy')).toBe(
+			'emergency'
+		);
+		expect(level('he has dementia and keeps clutching his chest, he is sweaty and grey')).toBe('emergency');
+	});
+
+	it('reads a decade said before the event as its time, and "现在老是" as now', () => {
+		expect(assess('我爸八几年出过车祸，现在腰一直不好，能做按摩吗', 'zh-CN').level).toBe('routine');
+		expect(assess('他摔了头之后吐了一次，现在老是想睡觉', 'zh-CN').level).toBe('emergency');
+	});
+
 	it('reads thoughts of death that keep coming as urgent, fear of dying as routine', () => {
 		expect(assess('这阵子总是想到死，什么都不想做', 'zh-CN').level).toBe('urgent');
 		expect(level('lately i think about death all the time')).toBe('urgent');

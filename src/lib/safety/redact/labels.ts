@@ -16,11 +16,11 @@ const NO = '(?:\\s*(?:number|no\\.?|num\\.?|#|id))?';
 const LABEL_SOURCES: [LabelKind, string][] = [
 	[
 		'messaging',
-		`微信号|微信账号|微信|weixin|wechat(?:\\s*id)?|\\bwx(?:id)?\\b|\\bvx\\b|v信|qq号码|qq号|\\bqq\\b|扣扣号|扣扣|企鹅号|whats\\s?app${NO}|telegram${NO}|\\btg\\b|\\bline(?=\\s*(?:id\\b|[:：]))(?:\\s*id)?|\\bsignal(?=\\s*(?:id\\b|[:：]))|skype(?:\\s*id)?|instagram|\\binsta\\b|\\big(?=\\s*[:：])|twitter|facebook|抖音号|抖音|小红书号|小红书|微博|钉钉号|钉钉|kakao(?:talk)?|viber|discord|snapchat`
+		`微信号|微信账号|微信|weixin|wechat(?:\\s*id)?|\\bwx(?:id)?\\b|\\bvx\\b|v信|qq号码|qq号|\\bqq\\b|扣扣号|扣扣|企鹅号|whats\\s?app${NO}|telegram${NO}|\\btg\\b|\\bline(?=\\s*(?:id\\b|[:：]))(?:\\s*id)?|\\bsignal(?=\\s*(?:id\\b|[:：]))|skype(?:\\s*id)?|instagram|\\binsta\\b|\\big(?=\\s*[:：])|twitter|facebook|抖音号|抖音|用户名|登录名|登录账号|\\busername\\b|\\buser\\s*name\\b|\\blog\\s?in\\s*(?:id|name)\\b|小红书号|小红书|微博|钉钉号|钉钉|kakao(?:talk)?|viber|discord|snapchat`
 	],
 	[
 		'insurance',
-		`医保电子凭证|医保卡号|医保卡|医保号|医保账号|医保|社会保障卡号?|社保卡号?|参保号|保单号码|保单号|保险单号|保险卡号|\\binsurance\\s*(?:number|no\\.?|id|#|policy|card)|\\bpolicy${NO}|\\bmember\\s*(?:id|number|no\\.?|#)|\\bsubscriber\\s*(?:id|number)|\\bgroup\\s*(?:number|no\\.?)|\\bhealth\\s*plan${NO}|\\bmedicare${NO}|\\bmedicaid\\s*cin\\b|\\bcin(?=\\s*(?:number|no\\b|#|is\\b|[:：]))|\\bmedicaid${NO}|\\bbeneficiary\\s*(?:id|number)|\\bmbi\\b|\\bhealth\\s*(?:insurance\\s*)?card${NO}|\\bhealth\\s*(?:number|no\\.?)|\\bohip${NO}|\\bphn\\b|\\bihi\\b|\\bcarte\\s*(?:vitale|soleil|sant[ée])|\\behic${NO}|\\bghic${NO}`
+		`医保电子凭证|学生保险号|保险编号|保险号|医保卡号|医保卡|医保号|医保账号|医保|社会保障卡号?|社保卡号?|参保号|保单号码|保单号|保险单号|保险卡号|\\binsurance\\s*(?:number|no\\.?|id|#|policy|card)|\\bpolicy${NO}|\\bmember\\s*(?:id|number|no\\.?|#)|\\bsubscriber\\s*(?:id|number)|\\bgroup\\s*(?:number|no\\.?)|\\bhealth\\s*plan${NO}|\\bmedicare${NO}|\\bmedicaid\\s*cin\\b|\\bcin(?=\\s*(?:number|no\\b|#|is\\b|[:：]))|\\bmedicaid${NO}|\\bbeneficiary\\s*(?:id|number)|\\bmbi\\b|\\bhealth\\s*(?:insurance\\s*)?card${NO}|\\bhealth\\s*(?:number|no\\.?)|\\bohip${NO}|\\bphn\\b|\\bihi\\b|\\bcarte\\s*(?:vitale|soleil|sant[ée])|\\behic${NO}|\\bghic${NO}`
 	],
 	[
 		'travel_document',
@@ -32,7 +32,7 @@ const LABEL_SOURCES: [LabelKind, string][] = [
 	],
 	[
 		'id_number',
-		`居民身份证号码|居民身份证|身份证号码|身份证号|身份证|身分证字号|身分证号|身分证|公民身份号码|证件号码|证件号|身份号码|军官证号?|士兵证号?|士官证号?|文职干部证号?|警官证号?|武警警官证号?|残疾人证号?|残疾证号?|居住证号?|永久居留身份证号?|永居证号?|出生医学证明编?号?|出生证明编?号?|户口簿号?|户口本号?|\\bnric${NO}|\\bfin\\s*(?:number|no\\.?)|\\bmykad${NO}|\\bic\\s*(?:number|no\\.?)|\\baadhaa?r${NO}|\\bpps\\s*(?:number|no\\.?)|\\bppsn\\b|\\bbsn\\b|\\bpesel\\b|\\bcpr[-\\s]?(?:number|nummer|no\\.?)|\\bpersonnummer\\b|\\bhkid\\b|\\bhong\\s*kong\\s*id(?:entity\\s*card)?${NO}|\\btaiwan(?:ese)?\\s*id${NO}|\\bid(?:[ -]?card)?${NO}|\\bidentity\\s*card${NO}|\\bnational\\s*id(?:entity)?(?:\\s*(?:card|number|no\\.?))?`
+		`居民身份证号码|居民身份证|身份证号码|身份证号|身份证|身分证字号|身分证号|身分证|公民身份号码|证件号码|证件号|身份号码|军官证号?|士兵证号?|士官证号?|文职干部证号?|警官证号?|武警警官证号?|残疾人证号?|残疾证号?|居住证号?|永久居留身份证号?|外国人永久居留证号?|永久居留证号?|居留许可号?|居留证号?|永居证号?|出生医学证明编?号?|出生证明编?号?|户口簿号?|户口本号?|\\bnric${NO}|\\bfin\\s*(?:number|no\\.?)|\\bmykad${NO}|\\bic\\s*(?:number|no\\.?)|\\baadhaa?r${NO}|\\bpps\\s*(?:number|no\\.?)|\\bppsn\\b|\\bbsn\\b|\\bpesel\\b|\\bcpr[-\\s]?(?:number|nummer|no\\.?)|\\bpersonnummer\\b|\\bhkid\\b|\\bhong\\s*kong\\s*id(?:entity\\s*card)?${NO}|\\btaiwan(?:ese)?\\s*id${NO}|\\bid(?:[ -]?card)?${NO}|\\bidentity\\s*card${NO}|\\bnational\\s*id(?:entity)?(?:\\s*(?:card|number|no\\.?))?`
 	],
 	['passport', `护照号码|护照号|护照|\\bpassport${NO}`],
 	[
@@ -51,11 +51,11 @@ const LABEL_SOURCES: [LabelKind, string][] = [
 	['nhs_number', `\\bnhs${NO}|\\bchi\\s*(?:number|no\\.?)`],
 	[
 		'mrn',
-		`病历号码|病历号|住院号|门诊号|病案号|就诊卡号|就诊卡|就诊号|档案号|登记号|检验单号|化验单号|检查单号|报告单号|报告编号|检验号|检查号|影像号|放射号|条码号|标本号|样本号|申请单号|挂号单号|挂号序号|预约单号|预约号码|就诊流水号|流水号|处方号|处方编号|发票号码|发票号|\\b(?:lab|specimen|sample|accession|requisition|order|encounter|visit|referral|booking|appointment)\\s*(?:number|no\\.?|#|id)|\\bmrn\\b|\\bchart\\s*(?:#|no\\.?|number)|\\bmedical\\s*record${NO}|\\bhospital\\s*(?:number|no\\.?|id|#)|\\bpatient\\s*(?:id|number|no\\.?|#)|\\bcase\\s*(?:number|no\\.?|#)|\\bunit\\s*number`
+		`病历号码|病历号|住院号|门诊号|病案号|就诊卡号|就诊卡|就诊号|档案号|登记号|检验单号|化验单号|检查单号|报告单号|报告编号|检验号|检查号|影像号|放射号|条码号|标本号|样本号|申请单号|挂号单号|挂号序号|预约单号|预约号码|就诊流水号|流水号|处方号|处方编号|发票号码|发票号|\\b(?:lab|specimen|sample|accession|requisition|order|encounter|visit|referral|booking|appointment)\\s*(?:number|no\\.?|#|id)|\\bmrn\\b|\\bhosp\\.?\\s*(?:no\\.?|number|#|id)|\\bhn(?=\\s*[:：#])|\\bur\\s*(?:no\\.?|number)|\\bchart\\s*(?:#|no\\.?|number)|\\bmedical\\s*record${NO}|\\bhospital\\s*(?:number|no\\.?|id|#)|\\bpatient\\s*(?:id|number|no\\.?|#)|\\bcase\\s*(?:number|no\\.?|#)|\\bunit\\s*number`
 	],
 	[
 		'phone',
-		`手机号码|手机号|手机|联系电话|电话号码|电话|联系方式|座机|传真|\\b(?:phone|mobile|cell|tel|telephone|fax|landline)${NO}`
+		`手机号码|手机号|手机|联系电话|电话号码|电话|联系方式|座机|传真|\\b(?:phone|mobile|cell|tel|telephone|fax|landline)${NO}|\\bph(?=\\s*[:：])|\\bmob(?=\\s*[:：])`
 	]
 ];
 
@@ -111,7 +111,7 @@ const HAN_ANY = /\p{Script=Han}/u;
 // steps: a connector longer than 16 characters is refused anyway, and an unbounded one would read
 // "id id id …" to the end of the message for every label in it.
 const CONNECTOR =
-	/(?:\p{Script=Han}{1,6}?(?:号码|编号|号|码))?(?:[\s:：#=＝.]|是|为|的是|就是|号码|号|码|\bnumber\b|\bno\.?|\bis\b|\bare\b|\bwas\b|\bid\b|\bcard\b){0,17}/uy;
+	/(?:\p{Script=Han}{1,6}?(?:号码|编号|号|码))?(?:[\s:：#=＝.】\]）)]|是|为|的是|就是|号码|号|码|\bnumber\b|\bno\.?|\bis\b|\bare\b|\bwas\b|\bid\b|\bcard\b){0,17}/uy;
 const EXTENSION =
 	/[ \t]*(?:转|分机|内线|ext\.?|extn\.?|extension|x|-(?=\d{1,5}(?![\d-])))[ \t.:：#]*\d{1,6}(?!\d)/iy;
 

@@ -258,7 +258,16 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 			g.week !== undefined ||
 			g.month !== undefined ||
 			g.year !== undefined;
-		const label = isTimeUnit || g.pills !== undefined ? null : nearestLabel(text, labels, n.start);
+		let label = isTimeUnit || g.pills !== undefined ? null : nearestLabel(text, labels, n.start);
+		// "pulse on the oximeter is 36": no saturation is that low; the pulse word names it.
+		if (label === 'v.spo2' && n.value < 50 && g.pct === undefined) {
+			const hr = nearestLabel(
+				text,
+				labels.filter((l) => l.label === 'v.hr'),
+				n.start
+			);
+			if (hr !== null) label = hr;
+		}
 		const v = n.value;
 
 		// Years and ages in the past are history ("in 2019", "when I was 19", "19岁那年").

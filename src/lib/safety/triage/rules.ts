@@ -116,6 +116,8 @@ function d(concept: string, needs: string[], scope: Scope = 'clause'): DeriveSpe
 export const DERIVED: readonly DeriveSpec[] = [
 	d('sx.chest_pain', ['b.chest', ANY_PAIN]),
 	d('sx.chest_pain', ['b.heart', 'sx.pain|sx.pressure']),
+	// MTS: someone who cannot say it (dementia, a learning disability) clutching or rubbing the chest.
+	d('sx.chest_pain', ['b.chest', 'act.clutch'], 'sentence'),
 	d('sx.throat_tight', ['b.throat', 'sx.pressure|sx.swelling']),
 	d('sx.palpitations', ['b.heart', 'sx.fast_beat']),
 	d('sx.vomit_blood', ['sx.vomit', 'sx.coffee|sx.bleed']),
@@ -200,6 +202,15 @@ export const RULES: readonly RuleSpec[] = [
 	e('arrhythmia', ['vital.hr_very_high'], 'sentence', { unless: 'env.exercise' }),
 	e('arrhythmia', ['vital.hr_very_low']),
 	u('arrhythmia', ['vital.hr_high'], 'sentence', { unless: 'env.exercise' }),
+	// A slow pulse with drowsiness, pallor, faintness or breathlessness (NEWS2 ≤ 40 scores 3; MTS).
+	e(
+		'arrhythmia',
+		[
+			'vital.hr_low|vital.hr_very_low',
+			'sx.drowsy|sx.drowsy_strong|sx.presyncope|sx.collapse|sx.confused|sx.pale|sx.pale_ashen|sx.breathless|sx.chest_pain|sx.unresponsive'
+		],
+		'message'
+	),
 	u('arrhythmia', ['vital.hr_low']),
 	e(
 		'arrhythmia',
@@ -306,7 +317,8 @@ export const RULES: readonly RuleSpec[] = [
 	u('unconscious', ['sx.feel_dying']),
 
 	// --- seizure: NHS 999; NICE ---------------------------------------------------------------
-	e('seizure', ['sx.seizure'], 'clause', { unless: 'cond.epilepsy', keep: true }),
+	// Known epilepsy anywhere in the message: a usual seizure that has stopped is urgent (below).
+	e('seizure', ['sx.seizure'], 'message', { unless: 'cond.epilepsy', keep: true }),
 	u('seizure', ['sx.seizure', 'cond.epilepsy'], 'message'),
 	e(
 		'seizure',
@@ -378,6 +390,16 @@ export const RULES: readonly RuleSpec[] = [
 		'message'
 	),
 	u('sepsis', [FEVER, 'vital.hr_raised|vital.rr_high'], 'message'),
+	// NHS 111: an infected wound (red, hot, swollen, pus) or a urine infection with a fever or a
+	// sore back (kidney infection) needs a GP or urgent treatment today.
+	u(
+		'sepsis',
+		['sx.wound|ev.surgery|sx.burned|sx.blister|act.bite', 'sx.wound_infected|ev.infection'],
+		'message'
+	),
+	u('sepsis', ['sx.dysuria|ev.infection', `${FEVER}|sx.rigors`], 'message'),
+	u('sepsis', ['sx.wound_infected_named']),
+	u('sepsis', ['sx.dysuria', 'b.back', 'sx.pain'], 'message'),
 
 	// --- bleeding: NHS 999; MTS haemorrhage and GI bleeding -------------------------------------
 	e('bleeding', ['sx.bleed', 'mod.heavy|mod.persistent|mod.lots'], 'sentence'),
@@ -659,6 +681,8 @@ export const RULES: readonly RuleSpec[] = [
 		],
 		'message'
 	),
+	// NICE NG232: a head injury in someone on an anticoagulant (warfarin, a DOAC) needs a CT within 8 h.
+	u('trauma', ['ev.head_injury', 'who.anticoag'], 'message'),
 	u('trauma', ['ev.head_injury']),
 	e('trauma', ['sx.broken', 'mod.deformed|sx.bone_exposed|b.neck|b.back|b.hip|b.thigh'], 'message'),
 	u('trauma', ['sx.broken']),
