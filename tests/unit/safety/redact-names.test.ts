@@ -226,6 +226,23 @@ describe('redact: Latin-script names', () => {
 		expect(en('thanks, will try that')).toBe('thanks, will try that');
 	});
 
+	it('takes a name glossed in another script, after a title with initials, and after a carer word', () => {
+		expect(zh('我叫何静怡（Ho Ching Yi），过敏性鼻炎')).toBe('我叫[姓名]（[姓名]），过敏性鼻炎');
+		expect(en('Name: CHEN Jiahui / 陈佳慧\nasthma')).toBe(
+			'Name: [NAME] / [姓名]\nasthma'.replace('[姓名]', '[NAME]')
+		);
+		expect(en('Referred by Dr. K. Oyelaran, cardiology')).toBe('Referred by Dr. [NAME], cardiology');
+		expect(en('seen by Mrs Park in clinic')).toBe('seen by Mrs [NAME] in clinic');
+		expect(zh('家里的护工 Maria Santos 也咳嗽')).toBe('家里的护工 [姓名] 也咳嗽');
+		expect(zh('产妇 韦丽娟，产后第3天')).toBe('产妇 [姓名]，产后第3天');
+		// A name that is also a word keeps its term: "Bell palsy", "Grace period".
+		expect(en('Dr Bell saw me for my Bell palsy')).toBe('Dr [NAME] saw me for my Bell palsy');
+		expect(en('my carer Grace Obi helps. Grace period ends Friday')).toBe(
+			'my carer [NAME] helps. Grace period ends Friday'
+		);
+		expect(en('Bill HK$2,000 for the scan')).toBe('Bill HK$2,000 for the scan');
+	});
+
 	it('takes a lower-case given name introducing the writer, and hyphenated given names', () => {
 		expect(en('siobhan here, on sertraline 50mg')).toBe('[NAME] here, on sertraline 50mg');
 		expect(en("Mary-Jane O'Neill, asthma, salbutamol twice daily")).toBe(

@@ -186,6 +186,19 @@ describe('redact: slips, health cards, Medicare identifiers and plates', () => {
 	});
 });
 
+describe('redact: more record labels and month-year dates of birth', () => {
+	it('takes hospital numbers, HN, a student insurance number, a residence permit and a login name', () => {
+		expect(en('hosp no 2210-88413 on the letter')).toBe('hosp no [MRN] on the letter');
+		expect(en('HN: H0493821(7)')).toBe('HN: [MRN]');
+		expect(zh('【门诊号】MZ20261201-0456')).toBe('【门诊号】[病历号]');
+		expect(zh('学生保险号 PICC-2026-00457891')).toBe('学生保险号 [医保号]');
+		expect(zh('永久居留证号码 KOR310000920315015')).toBe('永久居留证号码 [身份证号]');
+		expect(zh('用户名：gao_lan')).toBe('用户名：[社交账号]');
+		expect(en('DOB: 03/1985 on the form')).toBe('DOB: [DATE_OF_BIRTH] on the form');
+		expect(kinds('ph 7.32 on the blood gas')).toEqual([]);
+	});
+});
+
 describe('redact: vehicle and device serial numbers, file-share links', () => {
 	it('takes a serial number after a label, and a VIN only when its check digit holds', () => {
 		expect(en('my pacemaker serial no. PJN123456S is due a check')).toBe(

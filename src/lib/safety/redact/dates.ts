@@ -51,6 +51,8 @@ const DATE_PATTERNS: RegExp[] = [
 	/(?:(?:19|20)\d{6}|\d{4}(?:19|20)\d{2})(?!\d)/y,
 	// Year and month: 1968.3, 1968-03, 1968/3
 	/\d{4}[-/.]\d{1,2}(?![\d./-])/y,
+	// Month and year: 03/1985, 3-1985, 03.85 is too short to tell from a dose
+	/\d{1,2}[-/.](?:19|20)\d{2}(?![\d./-])/y,
 	// Month and year, year alone: March 1985, 1985年, 1985
 	new RegExp(`(?:${MONTHS})\\.?,?\\s{0,2}\\d{4}(?!\\d)`, 'iy'),
 	/(?:19|20)\d{2}\s?年?(?!\d)/y

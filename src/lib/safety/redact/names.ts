@@ -57,6 +57,12 @@ const SURNAMES = new Set(data.enSurnames.split(' '));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const ZH_RELATIONS = data.zhRelations.map(escape).join('|');
+// Carers, household staff and the Cantonese words for parents: a name right after them is theirs
+// ("保姆 Siti Nurhaliza", "我阿爸陳大文", "孕妇 练晓敏").
+const ZH_ROLES =
+	'阿爸 阿妈 阿媽 老豆 老窦 阿公 阿嫲 阿爷 阿爺 老爸 老妈 保姆 护工 護工 月嫂 育儿嫂 护理员 陪护 孕妇 产妇 患儿 伤者 参保人 持证人 被保人 病患'
+		.split(' ')
+		.join('|');
 
 type ZhMode = 'cued' | 'strict';
 
@@ -434,19 +440,24 @@ function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 		if (!opts.lower || c < 0x61 || c > 0x7a) return -1;
 	}
 	let first = tokenAt(text, p);
+	let titled = false;
 	if (first !== null && TITLES.has(first.lower) && first.cap) {
 		// "Mr Oluwaseun Adeyemi": the title stays, the name after it goes.
 		let q = first.end;
 		if (text.charAt(q) === '.') q++;
 		if (text.charAt(q) !== ' ') return -1;
 		p = q + 1;
+		nameStart = p;
+		// "Dr. P. Raghunathan", "Dr J Smith": initials before the surname belong to the name.
+		while (/^\p{Lu}\.?\s(?=\p{Lu})/u.test(text.slice(p, p + 4))) p += text.charAt(p + 1) === '.' ? 3 : 2;
 		first = tokenAt(text, p);
 		if (first === null || !first.cap) return -1;
-		nameStart = p;
 		opts = { ...opts, uncommon: true, ambiguous: true };
+		titled = !FUNCTION_WORDS.has(first.lower) && !isAllUpper(first.word);
 	}
 	if (first === null) return -1;
-	if (!firstIsName(first, opts)) {
+	// After a title any capitalised word is the name, everyday word or not ("Mrs Park", "Dr Bell").
+	if (!titled && !firstIsName(first, opts)) {
 		// "liu yang": a lower-case pinyin surname followed by a pinyin given name.
 		const next = tokenAt(text, first.end + 1);
 		const pair =
@@ -485,6 +496,8 @@ function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 			if (after === null || !after.cap) break;
 			next = after;
 		}
+		// "Bill HK$86,000": a short all-capitals token is an abbreviation, not a surname.
+		if (next.cap && opts.greedy !== true && next.word.length <= 3 && isAllUpper(next.word) && !titled) break;
 		const ok = next.cap
 			? !COMMON.has(next.lower) ||
 				SURNAME_WORDS.has(next.lower) ||
@@ -613,10 +626,10 @@ const ZH_CUE_PATTERNS = [
 // 鄙人/敝人: the humble "I" of a formal message ("鄙人孙建国").
 const ZH_CUE_SOFT = /(?:我是|本人是|本人|鄙人|敝人|患者|病人|家属|联系人|就诊人)\s?/g;
 const ZH_CALLED = /叫\s?/g;
-const ZH_RELATION = new RegExp(`(?:${ZH_RELATIONS})(?:叫|是|名叫)?\\s?`, 'g');
+const ZH_RELATION = new RegExp(`(?:${ZH_RELATIONS}|${ZH_ROLES})(?:叫|是|名叫)?\\s?(?:[（(]\\s?)?`, 'g');
 // First characters of the relation words: ZH_RELATION cannot match in a text without one.
 const ZH_RELATION_FIRST = new Uint8Array(0x10000);
-for (const r of data.zhRelations) ZH_RELATION_FIRST[r.charCodeAt(0)] = 1;
+for (const r of [...data.zhRelations, ...ZH_ROLES.split('|')]) ZH_RELATION_FIRST[r.charCodeAt(0)] = 1;
 // Last characters of the relation words: ZH_RELATION_END cannot match before any other.
 const ZH_RELATION_LAST = new Uint8Array(0x10000);
 for (const r of data.zhRelations) ZH_RELATION_LAST[r.charCodeAt(r.length - 1)] = 1;
@@ -779,6 +792,11 @@ function findChineseNames(text: string, hits: HitSet): void {
 		const pos = m.index + m[0].length;
 		const len = readZhName(text, pos, 'strict');
 		if (len > 0) add(hits, pos, pos + len);
+		else if (/\s$/.test(m[0]) || /[（(]\s?$/.test(m[0])) {
+			// "保姆 Siti Nurhaliza": a Latin-script name after the relation and a space.
+			const end = readLatinName(text, pos, { lower: false, ambiguous: true, uncommon: true, greedy: true });
+			if (end > pos) add(hits, nameStart, end);
+		}
 	}
 	findZhTitled(text, hits);
 	findZhAfterTitle(text, hits);
@@ -1349,6 +1367,8 @@ export function isPersonHost(label: string): boolean {
 
 const MAX_REPEATED = 16;
 // After an everyday-word name, words that make it the word ("Will it…", "May I…").
+// Words that make a term with an everyday-word name before them ("Grace period", "Bill total").
+const TERM_AFTER = new Set('period periods total amount payment paid due date number'.split(' '));
 const WORD_AFTER = new Set(
 	'i you he she it we they this that there the a an my your his her be not you’re i’m'.split(' ')
 );
@@ -1390,6 +1410,12 @@ export function findRepeatedNames(text: string, hits: HitSet): void {
 		const next = /^\s+([\p{L}’']+)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 12))?.[1];
 		const lower = bareLower(m[0]);
 		if (EN_AMBIGUOUS.has(lower) && next !== undefined && WORD_AFTER.has(next.toLowerCase())) continue;
+		// "Bell palsy", "Grace period": a name that is also a word, before a word it makes a term with.
+		if (
+			(EN_AMBIGUOUS.has(lower) || COMMON.has(lower)) &&
+			(eponymAfter(text, m.index + m[0].length) || (next !== undefined && TERM_AFTER.has(next.toLowerCase())))
+		)
+			continue;
 		add(hits, m.index, m.index + m[0].length);
 	}
 }
@@ -1400,9 +1426,39 @@ export function isGivenName(word: string): boolean {
 }
 
 /** Finds names in `text` (`lower`: foldCase(text)). */
+// A name followed by the same name in another script, in brackets or after a slash:
+// "麦嘉欣（Mak Ka Yan）", "Tanaka Yoshiko（田中良子）", "LIU Xiaoming / 刘晓明", "陳大文（Chan Tai Man）".
+const GLOSS_OPEN = /^\s?(?:[（(]|\/\s?)\s?/;
+const GLOSS_LATIN = /^(?:\p{Lu}[\p{L}\p{M}'’-]*)(?:\s\p{Lu}[\p{L}\p{M}'’-]*){0,3}(?=\s?[）),，/\n]|\s*$)/u;
+const GLOSS_HAN = /^\p{Script=Han}{2,4}(?=\s?[）),，/\n]|\s*$)/u;
+
+function findGlosses(text: string, hits: HitSet): void {
+	const names = hits.hits.filter((h) => h.kind === 'name');
+	for (const h of names) {
+		const open = GLOSS_OPEN.exec(text.slice(h.end, h.end + 4));
+		if (open === null) continue;
+		const pos = h.end + open[0].length;
+		if (hits.taken(pos)) continue;
+		const rest = text.slice(pos, pos + 48);
+		const latin = GLOSS_LATIN.exec(rest);
+		if (latin !== null && latin[0].split(' ').every((w) => !FUNCTION_WORDS.has(w.toLowerCase()))) {
+			const words = latin[0].split(' ').map((w) => bareLower(w));
+			// Romanised names: every word a name-list word or not an everyday word ("Chan Tai Man").
+			if (words.every((w) => !COMMON.has(w) || PINYIN.has(w) || EN_GIVEN.has(w) || SURNAMES.has(w)))
+				hits.add({ kind: 'name', start: pos, end: pos + latin[0].length });
+			continue;
+		}
+		const han = GLOSS_HAN.exec(rest);
+		if (han === null) continue;
+		const len = readJaName(text, pos) || readZhName(text, pos, 'strict');
+		if (len === han[0].length) hits.add({ kind: 'name', start: pos, end: pos + len });
+	}
+}
+
 export function findNames(text: string, lower: string, hits: HitSet): void {
 	findChineseNames(text, hits);
 	findLatinNames(text, lower, hits);
+	findGlosses(text, hits);
 	// The message is not kept once the pass is done.
 	lastText = '';
 	lastStart = -1;
