@@ -117,6 +117,21 @@ test.describe('someone guessing the staff PIN', () => {
 		await expect(other.getByText(/^Too many wrong PINs\./)).toBeVisible();
 		await expect(other.getByRole('heading', { name: 'Emergency words' })).toHaveCount(0);
 	});
+
+	test('a PIN set in another tab closes the settings left open in this one', async ({ page, context }) => {
+		await page.goto('/settings');
+		await expect(page.getByRole('heading', { name: 'Emergency words' })).toBeVisible();
+		const other = await context.newPage();
+		await other.goto('/settings');
+		await other.getByLabel('New PIN (4 to 8 digits)').fill('2468');
+		await other.getByLabel('Repeat the new PIN').fill('2468');
+		await other.getByRole('button', { name: 'Set a PIN' }).click();
+		await expect(other.getByText('The PIN is set.')).toBeVisible();
+
+		await expect(page.getByText('Enter the staff PIN to continue.')).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Emergency words' })).toHaveCount(0);
+		await expect(page.getByRole('button', { name: 'Set a PIN' })).toHaveCount(0);
+	});
 });
 
 test.describe('settings whose PIN cannot be read', () => {
