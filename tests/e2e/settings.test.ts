@@ -78,6 +78,127 @@ test.describe('clinic staff on the settings page', () => {
 	});
 });
 
+test.describe('someone guessing the staff PIN', () => {
+	test.use({ locale: 'en-GB' });
+
+	test('after five wrong PINs a reload does not reset the lock: the right PIN is still refused', async ({
+		page
+	}) => {
+		await page.goto('/settings');
+		await page.getByLabel('New PIN (4 to 8 digits)').fill('2580');
+		await page.getByLabel('Repeat the new PIN').fill('2580');
+		await page.getByRole('button', { name: 'Set a PIN' }).click();
+		await expect(page.getByText('The PIN is set.')).toBeVisible();
+		await page.reload();
+
+		const pin = page.getByLabel('Staff PIN');
+		for (const guess of ['0000', '1111', '2222', '3333', '4444']) {
+			await pin.fill(guess);
+			await pin.press('Enter');
+			// The field empties once the attempt is done.
+			await expect(pin).toHaveValue('');
+		}
+		const locked = page.getByText(/^Too many wrong PINs\. Try again in \d+ seconds\.$/);
+		await expect(locked).toBeVisible();
+		await expect(locked).toHaveAttribute('aria-live', 'polite');
+
+		// A reload keeps the lock (it is stored), and shows the time left at once.
+		await page.reload();
+		await expect(locked).toBeVisible();
+		await pin.fill('2580');
+		await pin.press('Enter');
+		await expect(pin).toHaveValue('');
+		await expect(locked).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Emergency words' })).toHaveCount(0);
+
+		// So does another tab.
+		const other = await page.context().newPage();
+		await other.goto('/settings');
+		await expect(other.getByText(/^Too many wrong PINs\./)).toBeVisible();
+		await expect(other.getByRole('heading', { name: 'Emergency words' })).toHaveCount(0);
+	});
+
+	test('a PIN set in another tab closes the settings left open in this one', async ({ page, context }) => {
+		await page.goto('/settings');
+		await expect(page.getByRole('heading', { name: 'Emergency words' })).toBeVisible();
+		const other = await context.newPage();
+		await other.goto('/settings');
+		await other.getByLabel('New PIN (4 to 8 digits)').fill('2468');
+		await other.getByLabel('Repeat the new PIN').fill('2468');
+		await other.getByRole('button', { name: 'Set a PIN' }).click();
+		await expect(other.getByText('The PIN is set.')).toBeVisible();
+
+		await expect(page.getByText('Enter the staff PIN to continue.')).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Emergency words' })).toHaveCount(0);
+		await expect(page.getByRole('button', { name: 'Set a PIN' })).toHaveCount(0);
+	});
+});
+
+test.describe('settings whose PIN cannot be read', () => {
+	test.use({ locale: 'en-GB' });
+
+	test('a damaged PIN record keeps the settings closed: “settings unavailable”, no way to set a PIN', async ({
+		page
+	}) => {
+		await page.goto('/settings');
+		await expect(page.getByText('No staff PIN is set')).toBeVisible();
+		// A record the app would not have written (one PBKDF2 iteration), put straight into IndexedDB.
+		await page.evaluate(async () => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const request = indexedDB.open('health-qa');
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			await new Promise<void>((resolve, reject) => {
+				const tx = db.transaction('settings', 'readwrite');
+				tx.objectStore('settings').put({
+					key: 'staffPin',
+					value: { algorithm: 'PBKDF2-SHA-256', iterations: 1, salt: 'AAAA', hash: 'AAAA' },
+					updatedAt: 0
+				});
+				tx.oncomplete = () => resolve();
+				tx.onerror = () => reject(tx.error);
+			});
+			db.close();
+		});
+		await page.reload();
+		await expect(page.getByRole('alert').filter({ hasText: 'Settings unavailable' })).toBeVisible();
+		await expect(page.getByText('No staff PIN is set')).toHaveCount(0);
+		await expect(page.getByRole('button', { name: 'Set a PIN' })).toHaveCount(0);
+		await expect(page.getByRole('heading', { name: 'Emergency words' })).toHaveCount(0);
+	});
+
+	test('a newer version of the app in another tab closes the open settings: “settings unavailable”', async ({
+		page,
+		context
+	}) => {
+		await page.goto('/settings');
+		await expect(page.getByRole('heading', { name: 'Emergency words' })).toBeVisible();
+		const newer = await context.newPage();
+		await newer.goto('/about');
+		await newer.evaluate(async () => {
+			const current = (await indexedDB.databases()).find((db) => db.name === 'health-qa')?.version ?? 1;
+			await new Promise<void>((resolve, reject) => {
+				const request = indexedDB.open('health-qa', current + 10);
+				request.onsuccess = () => {
+					request.result.close();
+					resolve();
+				};
+				request.onerror = () => reject(request.error);
+			});
+		});
+		const unavailable = page.getByRole('alert').filter({ hasText: 'Settings unavailable' });
+		await expect(unavailable).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Emergency words' })).toHaveCount(0);
+		// Coming back to the page in the same tab (no reload) still finds it closed.
+		await page.getByRole('link', { name: 'About & privacy' }).click();
+		await expect(unavailable).toHaveCount(0);
+		await page.getByRole('link', { name: 'Settings', exact: true }).click();
+		await expect(unavailable).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Set a PIN' })).toHaveCount(0);
+	});
+});
+
 test.describe('Chinese-speaking staff', () => {
 	test.use({ locale: 'zh-CN' });
 

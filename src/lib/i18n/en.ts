@@ -657,6 +657,14 @@ export const en = {
 			locked: 'These settings are for staff. Enter the staff PIN to continue.',
 			wrong: 'That PIN is not right.',
 			wait: (seconds: number) => `Too many wrong PINs. Try again in ${seconds} seconds.`,
+			waitMinutes: (minutes: number) =>
+				minutes === 1
+					? 'Too many wrong PINs. Try again in 1 minute.'
+					: `Too many wrong PINs. Try again in ${minutes} minutes.`,
+			retry: 'You can try the PIN again now.',
+			exists: 'A staff PIN was set meanwhile, maybe in another tab. Enter it to continue.',
+			unavailable:
+				'Settings unavailable: the staff PIN cannot be read from this browser’s storage, so the settings stay closed. Reload the page; if this persists, close the app’s other tabs first.',
 			checking: 'Checking…',
 			saved: 'The PIN is set. Settings lock when you leave this page.',
 			removed: 'The PIN was removed.'

@@ -633,6 +633,11 @@ export const zhCN: Messages = {
 			locked: '这些设置仅供工作人员使用。请输入工作人员 PIN 码继续。',
 			wrong: 'PIN 码不正确。',
 			wait: (seconds: number) => `错误次数过多，请 ${seconds} 秒后再试。`,
+			waitMinutes: (minutes: number) => `错误次数过多，请 ${minutes} 分钟后再试。`,
+			retry: '现在可以再次输入 PIN 码。',
+			exists: '其他标签页可能刚刚设置了工作人员 PIN 码。请输入该 PIN 码继续。',
+			unavailable:
+				'设置暂不可用：无法从本浏览器的存储中读取工作人员 PIN 码，因此设置保持锁定。请重新加载页面；如果问题仍然存在，请先关闭本应用的其他标签页。',
 			checking: '正在验证…',
 			saved: 'PIN 码已设置。离开本页面后设置会自动锁定。',
 			removed: 'PIN 码已删除。'
