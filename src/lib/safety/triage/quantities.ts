@@ -245,6 +245,7 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 	const nums = numbers(text);
 	const add = (start: number, end: number, concept: string) => out.push({ start, end, concept });
 
+	let hrLabels: typeof labels | undefined;
 	for (let i = 0; i < nums.length; i++) {
 		const n = nums[i] as NumberToken;
 		const after = text.slice(n.end, n.end + 24);
@@ -261,11 +262,7 @@ export function readQuantities(text: string, mentions: readonly Mention[], lexic
 		let label = isTimeUnit || g.pills !== undefined ? null : nearestLabel(text, labels, n.start);
 		// "pulse on the oximeter is 36": no saturation is that low; the pulse word names it.
 		if (label === 'v.spo2' && n.value < 50 && g.pct === undefined) {
-			const hr = nearestLabel(
-				text,
-				labels.filter((l) => l.label === 'v.hr'),
-				n.start
-			);
+			const hr = nearestLabel(text, (hrLabels ??= labels.filter((l) => l.label === 'v.hr')), n.start);
 			if (hr !== null) label = hr;
 		}
 		const v = n.value;
