@@ -243,6 +243,16 @@ describe('redact: Latin-script names', () => {
 		expect(en('Bill HK$2,000 for the scan')).toBe('Bill HK$2,000 for the scan');
 	});
 
+	it('takes a name on a card or form, a name glossed in Hangul, and a name opening with an age', () => {
+		expect(en('name on card: RUTH A OKAFOR, is my plan valid')).toBe(
+			'name on card: [NAME], is my plan valid'
+		);
+		expect(en('his name is Ji-hoon Lee (이지훈), 40')).toBe('his name is [NAME] ([NAME]), 40');
+		expect(en('Details: Tendai Moyo, 52, on amlodipine 5mg')).toBe('Details: [NAME], 52, on amlodipine 5mg');
+		expect(en('Heart Failure, 45 patients in the trial')).toBe('Heart Failure, 45 patients in the trial');
+		expect(zh('【姓名】端木晓雯【性别】女')).toBe('【姓名】[姓名]【性别】女');
+	});
+
 	it('takes a lower-case given name introducing the writer, and hyphenated given names', () => {
 		expect(en('siobhan here, on sertraline 50mg')).toBe('[NAME] here, on sertraline 50mg');
 		expect(en("Mary-Jane O'Neill, asthma, salbutamol twice daily")).toBe(

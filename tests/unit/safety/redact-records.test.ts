@@ -195,6 +195,7 @@ describe('redact: more record labels and month-year dates of birth', () => {
 		expect(zh('永久居留证号码 KOR310000920315015')).toBe('永久居留证号码 [身份证号]');
 		expect(zh('用户名：gao_lan')).toBe('用户名：[社交账号]');
 		expect(en('DOB: 03/1985 on the form')).toBe('DOB: [DATE_OF_BIRTH] on the form');
+		expect(en('DOB ......... 8-Apr-1944')).toBe('DOB ......... [DATE_OF_BIRTH]');
 		expect(kinds('ph 7.32 on the blood gas')).toEqual([]);
 	});
 });

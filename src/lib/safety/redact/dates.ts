@@ -11,7 +11,7 @@ const DOB_LABEL =
 const BORN_ABBREVIATION = /(?:^|[([,;])\s?b\./g;
 // Between the label and the date: punctuation, "is", "was", "on", "the", "是", "为", "：". At most 13
 // steps: a connector longer than 12 characters is refused anyway.
-const DOB_CONNECTOR = /(?:[\s:：=,，(（-]|是|为|在|于|\bis\b|\bwas\b|\bon\b|\bthe\b){0,13}/iy;
+const DOB_CONNECTOR = /(?:[\s:：=,，(（.…-]|是|为|在|于|\bis\b|\bwas\b|\bon\b|\bthe\b){0,16}/iy;
 
 const MONTHS =
 	'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
@@ -38,6 +38,8 @@ const DATE_PATTERNS: RegExp[] = [
 		`\\d{1,2}${ORD}\\s{0,2}(?:of\\s{1,2})?(?:${MONTHS})\\.?,?\\s{0,2}(?:\\d{4}|'?\\d{2})(?!\\d)`,
 		'iy'
 	),
+	// 8-Apr-1944, 08/Apr/44, 8 Apr. 1944
+	new RegExp(`\\d{1,2}[-/ ](?:${MONTHS})\\.?[-/ ](?:\\d{4}|'?\\d{2})(?!\\d)`, 'iy'),
 	// March 7th 1985, Jan 5, 1948
 	new RegExp(`(?:${MONTHS})\\.?\\s{0,2}\\d{1,2}${ORD},?\\s{0,2}(?:\\d{4}|'?\\d{2})(?!\\d)`, 'iy'),
 	// 一九八八年二月二十九日, 一九五八年农历八月十五, 1958年农历八月十五

@@ -496,6 +496,16 @@ function readLatinName(text: string, pos: number, opts: LatinOptions): number {
 			if (after === null || !after.cap) break;
 			next = after;
 		}
+		// A middle initial between two parts of the name ("RUTH A OKAFOR", "Harold J. Kowalski").
+		if (next.word.length === 1 && next.cap && first.cap) {
+			const q = next.end + (text.charAt(next.end) === '.' ? 1 : 0);
+			const after = text.charAt(q) === ' ' ? tokenAt(text, q + 1) : null;
+			if (after !== null && after.cap && !FUNCTION_WORDS.has(after.lower) && !COMMON.has(after.lower)) {
+				end = after.end;
+				count += 2;
+				continue;
+			}
+		}
 		// "Bill HK$86,000": a short all-capitals token is an abbreviation, not a surname.
 		if (next.cap && opts.greedy !== true && next.word.length <= 3 && isAllUpper(next.word) && !titled) break;
 		const ok = next.cap
@@ -617,7 +627,7 @@ const ZH_CONTACT_COLON_CUES = '找我 联系我 加我'.split(' ');
 // different characters, and one pattern with every cue would try them all at each position.
 const ZH_CUE_PATTERNS = [
 	new RegExp(
-		`(?:${ZH_NAMING_CUES.join('|')})[是为]?\\s?[:：]?\\s?|(?:${ZH_COLON_CUES.join('|')})\\s?[:：]\\s?`,
+		`(?:${ZH_NAMING_CUES.join('|')})[是为]?\\s?[:：】\\]]?\\s?|(?:${ZH_COLON_CUES.join('|')})\\s?[:：】\\]]\\s?`,
 		'g'
 	),
 	new RegExp(`(?:${ZH_FORM_CUES.join('|')})[是为]?\\s?[:：]?\\s?`, 'g'),
@@ -645,7 +655,7 @@ const ZH_SURNAME_GIVEN = /(?:我|本人|患者)?姓\s?/g;
 // which finds what `giu` found on the view (U+0345 is the one character `iu` adds to \p{L}) many
 // times faster.
 const EN_STRONG =
-	/\b(?:my\s+name\s+is|my\s+name's|my\s+names|name's|names|i\s+am\s+called|i'm\s+called|im\s+called|call\s+me|(?:patient|full|first|last|given|family|sur|contact|carer|caregiver|parent|guardian|child's|baby's|son's|daughter's)\s*name\s*(?:is|[:：-])|(?:his|her|their|[\p{L}\u0345]+['’]s)\s+name\s+(?:is|was)|call\s+(?:him|her|them)|name\s*[:：]|patient\s*[:：]|contact(?:\s+person)?\s*[:：]|signed\s*[:：,]?|from\s*[:：])\s*/gu;
+	/\b(?:my\s+name\s+is|my\s+name's|my\s+names|name's|names|i\s+am\s+called|i'm\s+called|im\s+called|call\s+me|(?:patient|full|first|last|given|family|sur|contact|carer|caregiver|parent|guardian|child's|baby's|son's|daughter's)\s*name\s*(?:is|[:：-])|(?:his|her|their|[\p{L}\u0345]+['’]s)\s+name\s+(?:is|was)|call\s+(?:him|her|them)|name\s*[:：]|(?:^|[.!?;]\s*)name\s+is|name\s+on\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:card|it|form|record|file|letter|wristband|label|passport|id)\s*(?:is|[:：-])?|patient\s*[:：]|contact(?:\s+person)?\s*[:：]|signed\s*[:：,]?|from\s*[:：])\s*/gu;
 // "called Lucy", "named Omar": only a known given name ("called Calpol" is a medicine).
 const EN_CALLED = /\b(?:called|named)\s+(?=\p{Lu})/gu;
 // "Hi, Oluwaseun here": a greeting, a capitalised name, then "here". (Under `giu` the lookahead
@@ -1432,6 +1442,23 @@ const GLOSS_OPEN = /^\s?(?:[（(]|\/\s?)\s?/;
 const GLOSS_LATIN = /^(?:\p{Lu}[\p{L}\p{M}'’-]*)(?:\s\p{Lu}[\p{L}\p{M}'’-]*){0,3}(?=\s?[）),，/\n]|\s*$)/u;
 const GLOSS_HAN = /^\p{Script=Han}{2,4}(?=\s?[）),，/\n]|\s*$)/u;
 
+const GLOSS_OTHER =
+	/^[\uac00-\ud7af\u1100-\u11ff\u3040-\u30ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f]{2,}(?:\s[\uac00-\ud7af\u3040-\u30ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f]+){0,3}(?=\s?[）)])/u;
+// "Olamide Adeyinka, 45, …": two or three capitalised words that are no everyday words, then a
+// comma and an age, opening the message or a clause after a colon.
+const NAME_AGE =
+	/(?:^|[:：;]\s{0,2}|\n)(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s\p{Lu}[\p{Ll}\p{M}'’-]+){1,2}),\s?(?:aged\s)?\d{1,2}(?:\s?(?:y|yo|yrs|years?(?:\s+old)?))?(?=[,.;\s])/gu;
+
+function findNameAge(text: string, hits: HitSet): void {
+	for (const m of text.matchAll(NAME_AGE)) {
+		const name = m[1] ?? '';
+		const start = m.index + m[0].indexOf(name);
+		const words = name.split(' ').map((w) => bareLower(w));
+		if (words.some((w) => COMMON.has(w) && !EN_GIVEN.has(w) && !SURNAMES.has(w))) continue;
+		hits.add({ kind: 'name', start, end: start + name.length });
+	}
+}
+
 function findGlosses(text: string, hits: HitSet): void {
 	const names = hits.hits.filter((h) => h.kind === 'name');
 	for (const h of names) {
@@ -1448,6 +1475,12 @@ function findGlosses(text: string, hits: HitSet): void {
 				hits.add({ kind: 'name', start: pos, end: pos + latin[0].length });
 			continue;
 		}
+		// Hangul, kana, Cyrillic, Arabic, Devanagari…: a word of a script the name lists do not hold.
+		const other = GLOSS_OTHER.exec(rest);
+		if (other !== null) {
+			hits.add({ kind: 'name', start: pos, end: pos + other[0].length });
+			continue;
+		}
 		const han = GLOSS_HAN.exec(rest);
 		if (han === null) continue;
 		const len = readJaName(text, pos) || readZhName(text, pos, 'strict');
@@ -1458,6 +1491,7 @@ function findGlosses(text: string, hits: HitSet): void {
 export function findNames(text: string, lower: string, hits: HitSet): void {
 	findChineseNames(text, hits);
 	findLatinNames(text, lower, hits);
+	findNameAge(text, hits);
 	findGlosses(text, hits);
 	// The message is not kept once the pass is done.
 	lastText = '';
