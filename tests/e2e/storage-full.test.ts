@@ -11,6 +11,8 @@ const { answer } = (
 	}
 )['qwen3-tiny'];
 
+const notReady = 'The on-device model is not set up yet';
+
 test.use({ locale: 'en-US' });
 test.beforeEach(async ({ page }) => {
 	await page.addInitScript(() => {
@@ -88,4 +90,31 @@ test('a patient asks while storage is full; once it works again both questions a
 	await page.getByRole('link', { name: 'History' }).click();
 	await expect(page.getByRole('list', { name: 'Saved conversations' }).getByRole('listitem')).toHaveCount(1);
 	await expect(page.getByText('While the disk was full: I have a fever of 38.5 °C.')).toBeVisible();
+});
+
+test('the tab closes while storage is full: on the next load the conversation is marked incomplete', async ({
+	page
+}) => {
+	// No model: the app's "not set up yet" notice answers, and is kept like an answer.
+	await fullDisk(page);
+	await page.goto('/');
+	await ask(page, 'Saved: I have a cough.');
+	await expect(chatMessages(page).last()).toContainText(notReady);
+	await expect.poll(async () => (await storedEverything(page)).includes('"status":"streaming"')).toBe(false);
+
+	await setFull(page, true);
+	await ask(page, 'Never saved: and a headache.');
+	await expect(chatMessages(page).last()).toContainText(notReady);
+	await expect(page.getByRole('alert').filter({ hasText: 'storage is full' })).toContainText(
+		'Not saved yet: the 2 most recent messages.'
+	);
+
+	// The page goes before space comes back (the reload turns the full disk off).
+	await page.reload();
+	await expect(chatMessages(page)).toHaveCount(2);
+	await expect(page.getByText('Part of this conversation is missing')).toBeVisible();
+	await page.getByRole('link', { name: 'History' }).click();
+	const item = page.getByRole('list', { name: 'Saved conversations' }).getByRole('listitem');
+	await expect(item).toHaveCount(1);
+	await expect(item).toContainText('Not everything was saved');
 });

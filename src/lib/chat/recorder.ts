@@ -44,6 +44,7 @@ import {
 	STREAM_WRITE_INTERVAL_MS,
 	type AnswerLocks
 } from '$lib/store/streaming';
+import { localNotes, type IncompleteNotes } from './incomplete';
 import type { AnswerRecord, ChatMessage, Recorder } from './session.svelte';
 
 function toNew(message: ChatMessage): NewMessage {
@@ -109,6 +110,11 @@ export interface RecorderOptions {
 	 * where it exists, none in Node; null for none.
 	 */
 	lifecycle?: EventTarget | null;
+	/**
+	 * Where the ids of conversations still owed writes are noted, so a page closed before they were
+	 * written leaves them marked incomplete (chat/incomplete.ts); default localStorage; null for none.
+	 */
+	notes?: IncompleteNotes | null;
 }
 
 /** A conversation being recorded; `id` once it exists in the store. */
@@ -163,6 +169,10 @@ export class StoreRecorder implements Recorder {
 	#failures = 0;
 	#retry: ReturnType<typeof setTimeout> | null = null;
 	#lastStatus = '';
+	readonly #notes: IncompleteNotes | null;
+	/** Conversations an earlier page left incomplete (they stay noted). */
+	readonly #incompleteBefore: ReadonlySet<string>;
+	#noted = '';
 	#closed = false;
 	readonly #onLifecycle = () => void this.#drain();
 
@@ -178,6 +188,8 @@ export class StoreRecorder implements Recorder {
 		this.#retryMs = Math.max(1, options.retryMs ?? 1_000);
 		this.#maxRetryMs = Math.max(this.#retryMs, options.maxRetryMs ?? 30_000);
 		this.#locks = options.locks === undefined ? defaultLocks() : options.locks;
+		this.#notes = options.notes === undefined ? localNotes : options.notes;
+		this.#incompleteBefore = this.#notes?.read() ?? new Set();
 		// visibilitychange fires on document, pagehide on window.
 		const browser = typeof window !== 'undefined' && typeof document !== 'undefined';
 		const lifecycle = options.lifecycle === undefined ? null : options.lifecycle;
@@ -233,6 +245,14 @@ export class StoreRecorder implements Recorder {
 	/** The patient profile of the conversation `resume` returned (null: none, or none resumed). */
 	get conversationProfile(): PatientProfile | null {
 		return this.#slot.profile;
+	}
+
+	/**
+	 * Whether the conversation `resume` returned misses messages: an earlier page could not write
+	 * them before it closed (storage full).
+	 */
+	get incomplete(): boolean {
+		return this.#slot.id !== null && this.#incompleteBefore.has(this.#slot.id);
 	}
 
 	/** What is saved and what waits (see RecorderStatus). */
@@ -337,6 +357,9 @@ export class StoreRecorder implements Recorder {
 	 */
 	discard(): void {
 		this.#closed = true;
+		// The wiped conversations need no note either.
+		const wiped = new Set([...this.#rows.values()].map((row) => row.slot.id));
+		this.#notes?.write(new Set([...this.#incompleteBefore].filter((id) => !wiped.has(id))));
 		for (const row of new Set(this.#rows.values())) {
 			if (row.timer !== null) clearTimeout(row.timer);
 			row.release?.();
@@ -557,6 +580,7 @@ export class StoreRecorder implements Recorder {
 	}
 
 	#emit(): void {
+		this.#note();
 		if (!this.#onStatus) return;
 		const status = this.status;
 		// Unsaved messages matter only while saving fails; while it works they are on their way.
@@ -565,5 +589,18 @@ export class StoreRecorder implements Recorder {
 		if (key === this.#lastStatus) return;
 		this.#lastStatus = key;
 		this.#onStatus(shown);
+	}
+
+	/** Notes the conversations still owed writes (and those earlier pages left incomplete). */
+	#note(): void {
+		if (!this.#notes || this.#closed) return;
+		const owed = new Set(this.#incompleteBefore);
+		for (const entry of this.#queue)
+			if (entry.kind === 'message' && entry.row.dirty && entry.row.slot.id !== null)
+				owed.add(entry.row.slot.id);
+		const key = [...owed].join(',');
+		if (key === this.#noted) return;
+		this.#noted = key;
+		this.#notes.write(owed);
 	}
 }

@@ -184,6 +184,7 @@ export const en = {
 		untitled: 'New conversation',
 		lastActive: (date: string) => `Last active ${date}`,
 		messages: (n: number) => (n === 1 ? '1 message' : `${n} messages`),
+		incomplete: 'Not everything was saved',
 		flags: {
 			safety: 'Emergency signs',
 			patient: 'Marked for staff'
@@ -441,6 +442,8 @@ export const en = {
 			'The browser’s storage is full, so this conversation is not being saved right now. What was saved before is kept. Free some space: what is not saved yet is saved then, while this page stays open.',
 		storageFailed:
 			'This conversation could not be saved on this device. What was saved before is kept, and saving is tried again while this page stays open.',
+		incomplete:
+			'Part of this conversation is missing: messages written while the browser’s storage was full could not be saved before the page was closed.',
 		notSaved: (n: number) =>
 			n === 1 ? 'Not saved yet: the most recent message.' : `Not saved yet: the ${n} most recent messages.`,
 		failed: (reason: string) => `The answer could not be completed: ${reason}`,

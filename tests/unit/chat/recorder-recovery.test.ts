@@ -2,6 +2,7 @@
 // full waits in memory, in order, and is written once storage works again.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { IncompleteNotes } from '$lib/chat/incomplete';
 import { StoreRecorder, type RecorderStatus } from '$lib/chat/recorder';
 import { ChatSession, type Answerer, type ChatMessage } from '$lib/chat/session.svelte';
 import { getMessages, listConversations } from '$lib/store/conversations';
@@ -38,7 +39,7 @@ const question = (id: string, text: string): ChatMessage => ({
 });
 
 /** A recorder on a database whose writes can be refused, with what it reported. */
-function setup(options: { retryMs?: number; lifecycle?: EventTarget } = {}) {
+function setup(options: { retryMs?: number; lifecycle?: EventTarget; notes?: IncompleteNotes } = {}) {
 	const db = openDatabase();
 	const quota = simulateQuota(db);
 	const errors: StoreError[] = [];
@@ -48,7 +49,8 @@ function setup(options: { retryMs?: number; lifecycle?: EventTarget } = {}) {
 		retryMs: options.retryMs ?? 60_000,
 		intervalMs: 0,
 		locks: null,
-		lifecycle: options.lifecycle ?? null
+		lifecycle: options.lifecycle ?? null,
+		notes: options.notes ?? null
 	});
 	return { db, quota, errors, statuses, recorder };
 }
@@ -74,7 +76,6 @@ describe('StoreRecorder after a write failed (storage full)', () => {
 		await recorder.settled();
 		expect(errors.map((e) => e.code)).toContain('quota');
 		expect((await storedConversation(db)).map((m) => m.text)).toEqual(['I have a cold', 'Rest and fluids.']);
-		expect(recorder.waiting).toBeGreaterThan(0);
 
 		quota.full = false;
 		session.send('And for a fever?', 'en');
@@ -198,6 +199,56 @@ describe('StoreRecorder status (the "not being saved" banner)', () => {
 		await recorder.settled();
 		expect(recorder.status).toEqual({ error: null, unsaved: [] });
 		expect(statuses.at(-1)).toEqual({ error: null, unsaved: [] });
+	});
+});
+
+/** Notes kept in memory, as localStorage keeps them across page loads. */
+function memoryNotes(): IncompleteNotes & { ids: Set<string> } {
+	const notes = {
+		ids: new Set<string>(),
+		read: () => new Set(notes.ids),
+		write: (ids: ReadonlySet<string>) => void (notes.ids = new Set(ids))
+	};
+	return notes;
+}
+
+describe('StoreRecorder notes of conversations still owed writes', () => {
+	it('notes the conversation while its messages wait, and forgets it once they are written', async () => {
+		const notes = memoryNotes();
+		const { db, quota, recorder } = setup({ notes });
+		recorder.question(question('q1', 'saved'));
+		await recorder.settled();
+		expect(notes.ids).toEqual(new Set());
+		quota.full = true;
+		recorder.question(question('q2', 'not saved yet'));
+		await recorder.settled();
+		const [conversation] = await listConversations(db);
+		expect(notes.ids).toEqual(new Set([conversation?.id]));
+		quota.full = false;
+		await recorder.settled();
+		expect(notes.ids).toEqual(new Set());
+	});
+
+	it('marks the conversation incomplete on the next load when the page closed before the writes landed', async () => {
+		const notes = memoryNotes();
+		const { db, quota, recorder } = setup({ notes });
+		recorder.question(question('q1', 'saved'));
+		await recorder.settled();
+		quota.full = true;
+		recorder.question(question('q2', 'lost when the tab closed'));
+		await recorder.settled();
+		// The tab closes: that recorder is gone. The next page load:
+		quota.full = false;
+		const next = new StoreRecorder(db, () => {}, { locks: null, lifecycle: null, notes });
+		expect((await next.resume()).map((m) => m.text)).toEqual(['saved']);
+		expect(next.incomplete).toBe(true);
+		// It stays marked, also once this page writes on in it.
+		next.question(question('q3', 'a new question'));
+		await next.settled();
+		expect(next.incomplete).toBe(true);
+		expect(notes.ids.size).toBe(1);
+		next.discard();
+		expect(notes.ids.size).toBe(0);
 	});
 });
 
