@@ -174,6 +174,7 @@ export class StoreRecorder implements Recorder {
 	readonly #incompleteBefore: ReadonlySet<string>;
 	#noted = '';
 	#closed = false;
+	#retiring = false;
 	readonly #onLifecycle = () => void this.#drain();
 
 	/**
@@ -374,6 +375,23 @@ export class StoreRecorder implements Recorder {
 		this.#listening = [];
 	}
 
+	/**
+	 * The page that made it is gone (personal mode: the patient went to another page): it stops once
+	 * everything waiting is written and no answer is still streaming into it, and not before, so
+	 * leaving the chat page loses nothing either.
+	 */
+	retire(): void {
+		this.#retiring = true;
+		this.#retireIfDone();
+	}
+
+	#retireIfDone(): void {
+		if (!this.#retiring || this.#closed || this.#queue.length > 0) return;
+		for (const row of this.#rows.values())
+			if (row.timer !== null || row.latest.status === 'streaming') return;
+		this.discard();
+	}
+
 	/** How many writes wait (tests; 0 once everything is stored). */
 	get waiting(): number {
 		return this.#queue.length;
@@ -455,6 +473,11 @@ export class StoreRecorder implements Recorder {
 	}
 
 	async #writeAll(): Promise<void> {
+		await this.#writeQueue();
+		this.#retireIfDone();
+	}
+
+	async #writeQueue(): Promise<void> {
 		for (let entry = this.#queue[0]; entry && !this.#closed; entry = this.#queue[0]) {
 			try {
 				const again = await this.#write(entry);

@@ -252,6 +252,23 @@ describe('StoreRecorder notes of conversations still owed writes', () => {
 	});
 });
 
+describe('StoreRecorder.retire (the patient left the chat page)', () => {
+	it('still writes what waits, then stops', async () => {
+		const { db, quota, recorder } = setup();
+		quota.full = true;
+		recorder.question(question('q1', 'asked while full'));
+		await recorder.settled();
+		recorder.retire();
+		expect(recorder.waiting).toBe(1);
+		quota.full = false;
+		await recorder.settled();
+		expect((await storedConversation(db)).map((m) => m.text)).toEqual(['asked while full']);
+		recorder.question(question('q2', 'after it stopped'));
+		await recorder.settled();
+		expect(await storedConversation(db)).toHaveLength(1);
+	});
+});
+
 describe('StoreRecorder.discard (a kiosk wipe)', () => {
 	it('empties the queue: nothing the patient said stays in memory or is written later', async () => {
 		const { db, quota, recorder } = setup({ retryMs: 10 });
