@@ -10,8 +10,9 @@
 // Invariants:
 // - In kiosk mode nothing stored is shown before `start` has checked the stored session: a session
 //   idle for longer than the timeout is wiped first (the layout withholds the page until then).
-// - A wipe waits for the answer being written to stop and for every queued write to land, so no
-//   write can bring a wiped message back; the page is re-created only after the wipe.
+// - A wipe waits for the answer being written to stop and for every queued write to land (or fail),
+//   then drops the recorder's queue of writes that failed (storage full), so no write can bring a
+//   wiped message back and no patient's words stay in memory; the page is re-created after the wipe.
 // - Outside kiosk mode a kiosk session left behind is dropped, so it never shows up as history.
 import { kioskMode, setStaffKioskMode, staffKioskMode } from '$lib/engine/engine.svelte';
 import type { KioskSettings } from '$lib/store/kiosk';
@@ -185,6 +186,8 @@ export class KioskSession {
 			await until(() => !session.busy, STOP_WAIT_MS);
 		}
 		await recorder?.settled();
+		// What could not be written (storage full) goes too: nothing of this patient stays in memory.
+		recorder?.discard();
 		try {
 			const { db, wipeKioskSession } = await store();
 			await wipeKioskSession(db);

@@ -190,6 +190,7 @@ export const en = {
 		untitled: 'New conversation',
 		lastActive: (date: string) => `Last active ${date}`,
 		messages: (n: number) => (n === 1 ? '1 message' : `${n} messages`),
+		incomplete: 'Not everything was saved',
 		flags: {
 			safety: 'Emergency signs',
 			patient: 'Marked for staff'
@@ -444,8 +445,13 @@ export const en = {
 		interrupted: 'Interrupted when the page was closed. The answer above is incomplete.',
 		newConversation: 'New conversation',
 		storageFull:
-			'The browser’s storage is full, so this conversation is no longer being saved. What was saved before is kept. Free some space to keep saving.',
-		storageFailed: 'This conversation could not be saved on this device. What was saved before is kept.',
+			'The browser’s storage is full, so this conversation is not being saved right now. What was saved before is kept. Free some space: what is not saved yet is saved then, while this page stays open.',
+		storageFailed:
+			'This conversation could not be saved on this device. What was saved before is kept, and saving is tried again while this page stays open.',
+		incomplete:
+			'Part of this conversation is missing: messages written while the browser’s storage was full could not be saved before the page was closed.',
+		notSaved: (n: number) =>
+			n === 1 ? 'Not saved yet: the most recent message.' : `Not saved yet: the ${n} most recent messages.`,
 		failed: (reason: string) => `The answer could not be completed: ${reason}`,
 		answeredBy: (model: string) => `Answered on this device by ${model}`,
 		feedback: {

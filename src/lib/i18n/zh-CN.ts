@@ -180,6 +180,7 @@ export const zhCN: Messages = {
 		untitled: '新对话',
 		lastActive: (date: string) => `最近活动：${date}`,
 		messages: (n: number) => `${n} 条消息`,
+		incomplete: '部分内容未保存',
 		flags: {
 			safety: '紧急情况迹象',
 			patient: '已标记给医护人员'
@@ -423,8 +424,11 @@ export const zhCN: Messages = {
 		stopped: '已停止。上面的回答不完整。',
 		interrupted: '页面关闭时回答被中断。上面的回答不完整。',
 		newConversation: '新对话',
-		storageFull: '浏览器存储空间已满，此对话不再保存。之前保存的内容仍然保留。请清理空间以继续保存。',
-		storageFailed: '无法在本设备上保存此对话。之前保存的内容仍然保留。',
+		storageFull:
+			'浏览器存储空间已满，此对话暂时无法保存。之前保存的内容仍然保留。请清理空间：只要此页面保持打开，尚未保存的内容会在有空间后保存。',
+		storageFailed: '无法在本设备上保存此对话。之前保存的内容仍然保留；此页面保持打开时会继续尝试保存。',
+		incomplete: '此对话有部分内容缺失：浏览器存储空间已满时的消息在页面关闭前未能保存。',
+		notSaved: (n: number) => (n === 1 ? '尚未保存：最近的 1 条消息。' : `尚未保存：最近的 ${n} 条消息。`),
 		failed: (reason: string) => `回答未能完成：${reason}`,
 		answeredBy: (model: string) => `由本设备上的 ${model} 回答`,
 		feedback: {

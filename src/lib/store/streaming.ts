@@ -25,7 +25,8 @@ export interface AnswerLocks {
 	query(): Promise<{ held?: { name?: string }[] }>;
 }
 
-function defaultLocks(): AnswerLocks | null {
+/** `navigator.locks` where it exists (browsers), else null (Node, old browsers). */
+export function defaultLocks(): AnswerLocks | null {
 	return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
 }
 
