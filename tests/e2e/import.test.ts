@@ -3,7 +3,7 @@
 // refused and changes nothing, and an imported conversation is the patient's own, never part of a
 // kiosk session (issue 11, items 3 and 4).
 import type { Page } from '@playwright/test';
-import { expect, storedEverything, test } from './fixtures';
+import { chatMessages, expect, storedEverything, test } from './fixtures';
 
 const PHONE = '13812345678';
 const ID_NUMBER = '11010519491231002X';
@@ -20,12 +20,19 @@ test.beforeEach(async ({ page }) => {
 interface FileOptions {
 	title: string;
 	at: number;
+	question?: string;
 	modelId?: string | null;
 	citations?: unknown[];
 }
 
 /** A conversation file as the app exports it (format 1). */
-function conversationFile({ title, at, modelId = null, citations = [] }: FileOptions): string {
+function conversationFile({
+	title,
+	at,
+	question = 'How should I treat a mild fever?',
+	modelId = null,
+	citations = []
+}: FileOptions): string {
 	const message = (role: 'user' | 'assistant', text: string, time: number) => ({
 		role,
 		text,
@@ -50,10 +57,7 @@ function conversationFile({ title, at, modelId = null, citations = [] }: FileOpt
 		version: 1,
 		exportedAt: new Date(at).toISOString(),
 		conversation: { title, createdAt: at, updatedAt: at + 1000, profile: null, flags: [] },
-		messages: [
-			message('user', 'How should I treat a mild fever?', at),
-			message('assistant', 'Rest and drink fluids.', at + 1000)
-		]
+		messages: [message('user', question, at), message('assistant', 'Rest and drink fluids.', at + 1000)]
 	});
 }
 
@@ -114,4 +118,42 @@ test('a file that is not UTF-8 is refused with a clear message and changes nothi
 	);
 	expect(await storedEverything(page)).toBe(before);
 	await expect(page.getByText('Broken')).toHaveCount(0);
+});
+
+test('a conversation imported with a date in the future is the patient’s own: the kiosk neither shows it nor wipes it on Finish', async ({
+	page
+}) => {
+	const mine = 'Notes from my cardiology appointment';
+	await page.goto('/history');
+	// Twelve hours ahead (within the day import allows): after the kiosk session's start.
+	await importFile(
+		page,
+		'mine.json',
+		Buffer.from(conversationFile({ title: 'Mine', at: Date.now() + 12 * 3_600_000, question: mine }))
+	);
+	await expect(page.getByRole('status').filter({ hasText: 'Imported “Mine”' })).toBeVisible();
+
+	await page.goto('/?kiosk=1');
+	await expect(page.getByText('No messages yet.')).toBeVisible();
+	await expect(page.getByRole('log')).not.toContainText('cardiology');
+
+	const box = page.getByRole('textbox', { name: 'Your question' });
+	// A word no knowledge-base passage holds (the passages are in IndexedDB too).
+	await box.fill('Is a wombat bite on the ankle dangerous?');
+	await box.press('Enter');
+	// The question is kept as soon as it is taken (the answer may still be on its way: Finish stops it).
+	await expect(chatMessages(page).first()).toContainText('wombat');
+	await expect
+		.poll(async () => (await storedEverything(page)).includes('wombat'), { timeout: 60_000 })
+		.toBe(true);
+	// By now the kiosk has restored what it takes for the current session: nothing of the import.
+	await expect(page.getByRole('log')).not.toContainText('cardiology');
+	await page.getByRole('button', { name: 'Finish' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Session cleared — ready for the next patient.' })
+	).toBeVisible();
+
+	const everything = await storedEverything(page);
+	expect(everything).not.toContain('wombat');
+	expect(everything).toContain(mine);
 });

@@ -69,9 +69,14 @@ export class StoreRecorder implements Recorder {
 	/** The patient profile of the conversation being recorded (given to it when it is created). */
 	#profile: PatientProfile | null = null;
 
-	constructor(db: AppDatabase, onError: (error: StoreError) => void) {
+	/** Conversations it creates are the kiosk session's (tagged, wiped with it). */
+	readonly #kiosk: boolean;
+
+	/** `options.kiosk`: the page is a kiosk (default false). */
+	constructor(db: AppDatabase, onError: (error: StoreError) => void, options: { kiosk?: boolean } = {}) {
 		this.#db = db;
 		this.#onError = onError;
+		this.#kiosk = options.kiosk ?? false;
 	}
 
 	/**
@@ -224,7 +229,9 @@ export class StoreRecorder implements Recorder {
 	}
 
 	async #conversation(): Promise<string> {
-		this.#conversationId ??= (await createConversation(this.#db, { profile: this.#profile })).id;
+		this.#conversationId ??= (
+			await createConversation(this.#db, { profile: this.#profile, kiosk: this.#kiosk })
+		).id;
 		return this.#conversationId;
 	}
 
