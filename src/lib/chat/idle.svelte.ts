@@ -8,8 +8,12 @@
 //   end: a patient waiting for a long answer, then reading it, is not idle.
 // - A timer that fires late (a sleeping tablet, a throttled background tab) checks the clock: when
 //   the whole timeout has passed it expires at once, without a countdown nobody saw.
+// - A clock that went back (the last activity is now in the future beyond CLOCK_SLACK_MS) cannot
+//   tell how long the kiosk was idle: the timer expires at once, so the previous patient's session
+//   is wiped rather than shown for as long as the jump.
 // Pure logic over setTimeout / setInterval / Date.now (fake timers in tests); only `listen` touches
 // the DOM.
+import { isAhead } from '$lib/store/clock';
 
 export type IdlePhase =
 	/** Nothing to wipe: no timer runs. */
@@ -143,7 +147,7 @@ export class IdleTimer {
 		this.#timer = null;
 		const now = Date.now();
 		const deadline = this.#last + this.#timeoutMs;
-		if (now >= deadline) return this.#expire();
+		if (now >= deadline || isAhead(this.#last, now)) return this.#expire();
 		if (now < deadline - this.#warningMs) return this.#schedule();
 		if (this.#phase !== 'warning') {
 			this.#phase = 'warning';

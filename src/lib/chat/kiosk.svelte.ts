@@ -14,6 +14,9 @@
 //   then drops the recorder's queue of writes that failed (storage full), so no write can bring a
 //   wiped message back and no patient's words stay in memory; the page is re-created after the wipe.
 // - Outside kiosk mode a kiosk session left behind is dropped, so it never shows up as history.
+// - The session is the conversations created here (the recorder tags them, `kiosk: true`); a
+//   stored last activity in the future beyond the clock's slack means the clock went back, and the
+//   session is wiped rather than shown (store/kiosk.ts `isStale`, and the idle timer).
 import { kioskMode, setStaffKioskMode, staffKioskMode } from '$lib/engine/engine.svelte';
 import type { KioskSettings } from '$lib/store/kiosk';
 import { DEFAULT_IDLE_MS, IdleTimer } from './idle.svelte';
@@ -221,7 +224,7 @@ export class KioskSession {
 
 	/**
 	 * The page started or finished writing an answer: the idle timer waits while it is written and
-	 * counts from its end (noted in storage at once, with the conversation it is in).
+	 * counts from its end (noted in storage at once).
 	 */
 	answering(busy: boolean): void {
 		if (busy) {
@@ -234,16 +237,13 @@ export class KioskSession {
 		}
 	}
 
-	/** Notes activity in storage (throttled unless `now`), with the conversation on screen. */
+	/** Notes activity in storage (throttled unless `now`). */
 	#touch(at: number, now = false): void {
 		if (!this.#enabled || this.#ending) return;
 		if (!now && at - this.#lastTouch < TOUCH_INTERVAL_MS) return;
 		this.#lastTouch = at;
-		const recorder = this.#recorder;
-		void Promise.all([store(), recorder?.currentConversation() ?? null])
-			.then(([{ db, touchKioskSession }, id]) =>
-				this.#ending ? undefined : touchKioskSession(db, at, recorder === this.#recorder ? id : null)
-			)
+		void store()
+			.then(({ db, touchKioskSession }) => (this.#ending ? undefined : touchKioskSession(db, at)))
 			.catch(() => undefined);
 	}
 }

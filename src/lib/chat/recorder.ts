@@ -95,6 +95,8 @@ export interface RecorderStatus {
 }
 
 export interface RecorderOptions {
+	/** The page is a kiosk: conversations it creates are the kiosk session's (tagged, wiped with it). */
+	kiosk?: boolean;
 	/** Called when the status changes (a write failed, saving works again, the unsaved list moved). */
 	onStatus?: (status: RecorderStatus) => void;
 	/** Least time between two writes of an answer still streaming, in ms (≥ 0, default 500). */
@@ -153,6 +155,7 @@ export class StoreRecorder implements Recorder {
 	readonly #db: AppDatabase;
 	readonly #onError: (error: StoreError) => void;
 	readonly #onStatus: ((status: RecorderStatus) => void) | undefined;
+	readonly #kiosk: boolean;
 	readonly #interval: number;
 	readonly #retryMs: number;
 	readonly #maxRetryMs: number;
@@ -185,6 +188,7 @@ export class StoreRecorder implements Recorder {
 		this.#db = db;
 		this.#onError = onError;
 		this.#onStatus = options.onStatus;
+		this.#kiosk = options.kiosk ?? false;
 		this.#interval = Math.max(0, options.intervalMs ?? STREAM_WRITE_INTERVAL_MS);
 		this.#retryMs = Math.max(1, options.retryMs ?? 1_000);
 		this.#maxRetryMs = Math.max(this.#retryMs, options.maxRetryMs ?? 30_000);
@@ -555,7 +559,7 @@ export class StoreRecorder implements Recorder {
 
 	/** The stored conversation of `slot`, created (with its profile) on its first write. */
 	async #conversation(slot: Slot): Promise<string> {
-		slot.id ??= (await createConversation(this.#db, { profile: slot.profile })).id;
+		slot.id ??= (await createConversation(this.#db, { profile: slot.profile, kiosk: this.#kiosk })).id;
 		return slot.id;
 	}
 

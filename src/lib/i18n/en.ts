@@ -256,6 +256,8 @@ export const en = {
 				'unsupported-version': 'it comes from a newer version of this app. Update the app and try again.',
 				'too-many-messages': 'it has more messages than one conversation may have (2,000).',
 				'forbidden-key': 'it contains data that could be harmful, so it was refused.',
+				'not-utf8': 'it is not UTF-8 text (it may be damaged, or saved in another encoding).',
+				'future-time': 'it has dates in the future. Check the clock of the device that exported it.',
 				'invalid-field': 'some of its content is missing, damaged or not allowed.',
 				quota: 'the browser’s storage is full. Free some space and try again.',
 				failed: 'this browser’s storage could not be used.'

@@ -240,6 +240,8 @@ export const zhCN: Messages = {
 				'unsupported-version': '它来自更新版本的应用。请先更新应用再试。',
 				'too-many-messages': '它的消息数超过了一条对话的上限（2000 条）。',
 				'forbidden-key': '它包含可能有害的数据，因此被拒绝。',
+				'not-utf8': '它不是 UTF-8 文本（可能已损坏，或以其他编码保存）。',
+				'future-time': '它含有未来的日期。请检查导出它的设备的时钟。',
 				'invalid-field': '它的部分内容缺失、损坏或不被允许。',
 				quota: '浏览器存储空间已满。请清理一些空间后再试。',
 				failed: '无法使用浏览器存储。'

@@ -17,6 +17,7 @@ import { guard, StoreError } from './errors';
 import { newId } from './ids';
 import {
 	isAgeGroup,
+	KIOSK_TAG,
 	LIMITS,
 	PREVIEW_CHARS,
 	TITLE_CHARS,
@@ -64,6 +65,8 @@ export type MessagePatch = Partial<Omit<NewMessage, 'role'>>;
 export interface NewConversation {
 	title?: string;
 	profile?: PatientProfile | null;
+	/** Created in kiosk mode: tagged as the kiosk session's, wiped with it (default false). */
+	kiosk?: boolean;
 }
 
 export interface ListOptions {
@@ -196,7 +199,8 @@ export function createConversation(db: AppDatabase, init: NewConversation = {}):
 		flags: [],
 		messageCount: 0,
 		lastSeq: 0,
-		preview: ''
+		preview: '',
+		...(init.kiosk ? { kiosk: KIOSK_TAG } : {})
 	};
 	return guard(async () => {
 		await db.conversations.add(conversation);

@@ -10,9 +10,15 @@
 //    upgrade function is needed; settings are carried over untouched.
 // 3. kbFiles, kbChunks, kbMeta (issue 6: the local knowledge base, src/lib/retrieval/persist.ts).
 //    Only new tables again: nothing earlier changes, so no upgrade function.
-import Dexie, { type EntityTable } from 'dexie';
+// 4. conversations gain the `kiosk` index (issue 11.3): a conversation belongs to the kiosk session
+//    only when it was created in kiosk mode and tagged so (`kiosk: 1`), not because of its times (a
+//    conversation imported with a future date joined the session, and Finish deleted it). The
+//    upgrade tags the session in progress, as the old rule saw it, so a kiosk tablet updated
+//    mid-session still wipes it: the recorded ids, and conversations created between the session's
+//    start and the upgrade.
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { watchConnection } from './connection';
-import type { Conversation, FeedbackRow, MessageRow } from './schema';
+import { KIOSK_TAG, type Conversation, type FeedbackRow, type MessageRow } from './schema';
 import type { KbChunk } from '../retrieval/types';
 
 /** One setting: a key and a JSON-compatible value, validated by its repository when read. */
@@ -74,7 +80,26 @@ export class AppDatabase extends Dexie {
 			kbChunks: 'id, file, docId',
 			kbMeta: 'key'
 		});
+		this.version(4)
+			.stores({ conversations: 'id, updatedAt, kiosk' })
+			.upgrade((tx) => tagKioskSession(tx, Date.now()));
 	}
+}
+
+/** Version 4's upgrade: the conversations of the kiosk session in progress get the kiosk tag. */
+async function tagKioskSession(tx: Transaction, now: number): Promise<void> {
+	const value: unknown = (await tx.table<SettingRow, string>('settings').get('kioskSession'))?.value;
+	if (typeof value !== 'object' || value === null) return;
+	const { startedAt, conversationIds } = value as Record<string, unknown>;
+	const ids = new Set(Array.isArray(conversationIds) ? conversationIds : []);
+	const since = typeof startedAt === 'number' ? startedAt : Infinity;
+	await tx
+		.table<Conversation, string>('conversations')
+		.toCollection()
+		.modify((conversation) => {
+			if (ids.has(conversation.id) || (conversation.createdAt >= since && conversation.createdAt <= now))
+				conversation.kiosk = KIOSK_TAG;
+		});
 }
 
 let shared: AppDatabase | null = null;

@@ -3,20 +3,25 @@
 // A kiosk keeps the CURRENT patient's conversation like personal mode does (so a reload or a closed
 // tab mid-answer loses nothing), and this module wipes it: on "finish", after the idle timeout, at
 // start when it is stale, and when kiosk mode is turned off (a kiosk session never becomes personal
-// history). Which conversations belong to the session is kept in one settings row ('kioskSession'):
-// the ids seen so far, and the time the session started, since a conversation created just before a
-// crash may not have had its id recorded yet (every conversation created since then is the kiosk's).
+// history). A conversation belongs to the session when it was created in kiosk mode, and only then:
+// it carries the kiosk tag (`Conversation.kiosk`, indexed) from its first write, so a crash right
+// after it began leaves nothing unaccounted for. Its times say nothing about membership (an
+// imported conversation dated in the future is the patient's own, never the kiosk's). One settings
+// row ('kioskSession') keeps the session's start and last activity, no patient text.
 //
 // Invariants:
 // - A wipe is one transaction over conversations, messages, feedback and settings: the session's
 //   rows all go, or (on failure) none do and the next start wipes them again.
-// - Conversations from before the session (personal use of the same browser) are never touched.
+// - Conversations without the kiosk tag (personal use of the same browser, imports) are never touched.
+// - A session whose last activity lies in the future beyond CLOCK_SLACK_MS (the clock went back) is
+//   stale: wiped, never shown to the next patient.
 // - Settings are validated when read: a damaged row gives the defaults (kiosk off, 120 s).
 // Functions reject with a StoreError ('quota', 'unavailable' or 'unknown').
 import type { AppDatabase } from './db';
 import { guard } from './errors';
 import { messagesOf } from './conversations';
-import type { Conversation } from './schema';
+import { KIOSK_TAG, type Conversation } from './schema';
+import { isAhead } from './clock';
 
 export interface KioskSettings {
 	/** Staff turned kiosk mode on for this device (`?kiosk=1` can also turn it on; see engine.svelte.ts). */
@@ -31,13 +36,12 @@ export const DEFAULT_KIOSK_SETTINGS: KioskSettings = { enabled: false, idleSecon
 const SETTINGS_KEY = 'kiosk';
 const SESSION_KEY = 'kioskSession';
 
-/** The current patient's session; no patient text, only ids and times. */
+/** The current patient's session; no patient text, only times. */
 export interface KioskSessionRecord {
 	/** When the session started (page load in kiosk mode, or the last wipe). */
 	startedAt: number;
-	/** Last activity written by the page (throttled); messages' own times count too. */
+	/** Last activity written by the page (throttled); the session's conversations' own times count too. */
 	lastActivity: number;
-	conversationIds: string[];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -68,28 +72,18 @@ export function writeKioskSettings(db: AppDatabase, settings: KioskSettings): Pr
 	});
 }
 
+/** Rows written before schema version 4 also hold `conversationIds` (read only by its upgrade). */
 function parseSession(value: unknown): KioskSessionRecord | null {
 	if (!isRecord(value)) return null;
-	const { startedAt, lastActivity, conversationIds } = value;
+	const { startedAt, lastActivity } = value;
 	if (typeof startedAt !== 'number' || typeof lastActivity !== 'number') return null;
-	const ids = Array.isArray(conversationIds)
-		? conversationIds.filter((id): id is string => typeof id === 'string')
-		: [];
-	return { startedAt, lastActivity, conversationIds: ids };
+	return { startedAt, lastActivity };
 }
 
-async function sessionConversations(db: AppDatabase, record: KioskSessionRecord): Promise<Conversation[]> {
-	const listed = (await db.conversations.bulkGet(record.conversationIds)).filter(
-		(conversation): conversation is Conversation => conversation !== undefined
-	);
-	// updatedAt ≥ createdAt, so the index narrows the scan to conversations active since the start.
-	const since = await db.conversations
-		.where('updatedAt')
-		.aboveOrEqual(record.startedAt)
-		.filter((conversation) => conversation.createdAt >= record.startedAt)
-		.toArray();
-	const byId = new Map([...listed, ...since].map((conversation) => [conversation.id, conversation]));
-	return [...byId.values()].sort((a, b) => b.updatedAt - a.updatedAt);
+/** The conversations created in kiosk mode, most recent activity first. */
+async function sessionConversations(db: AppDatabase): Promise<Conversation[]> {
+	const tagged = await db.conversations.where('kiosk').equals(KIOSK_TAG).toArray();
+	return tagged.sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
 export interface KioskSessionState {
@@ -105,20 +99,25 @@ export function readKioskSession(db: AppDatabase): Promise<KioskSessionState> {
 		db.transaction('r', db.settings, db.conversations, async () => {
 			const record = parseSession((await db.settings.get(SESSION_KEY))?.value);
 			if (!record) return { record: null, conversations: [], lastActivity: 0 };
-			const conversations = await sessionConversations(db, record);
+			const conversations = await sessionConversations(db);
 			const lastActivity = Math.max(record.lastActivity, ...conversations.map((c) => c.updatedAt));
 			return { record, conversations, lastActivity };
 		})
 	);
 }
 
-/** Stale: nobody touched the kiosk for the whole idle timeout (a missing session is stale too). */
+/**
+ * Stale: nobody touched the kiosk for the whole idle timeout, or the last activity lies in the
+ * future beyond the clock's slack (the clock went back: how long the kiosk was idle is unknown). A
+ * missing session is stale too.
+ */
 export function isStale(state: KioskSessionState, now: number, idleMs: number): boolean {
-	return state.record === null || now - state.lastActivity >= idleMs;
+	return state.record === null || now - state.lastActivity >= idleMs || isAhead(state.lastActivity, now);
 }
 
 /**
- * Deletes the session's conversations with their messages and feedback. With `restart` (default)
+ * Deletes the session's conversations (every conversation with the kiosk tag) with their messages
+ * and feedback. With `restart` (default)
  * a new, empty session starts at `now`; without it, the session record goes too (kiosk mode off).
  * Returns how many conversations were deleted.
  */
@@ -130,15 +129,15 @@ export function wipeKioskSession(
 	const restart = options.restart ?? true;
 	return guard(() =>
 		db.transaction('rw', [db.settings, db.conversations, db.messages, db.feedback], async () => {
-			const record = parseSession((await db.settings.get(SESSION_KEY))?.value);
-			const doomed = record ? await sessionConversations(db, record) : [];
+			// Every tagged conversation goes, also one left by an earlier session that was never wiped.
+			const doomed = await sessionConversations(db);
 			for (const { id } of doomed) {
 				await messagesOf(db, id).delete();
 				await db.feedback.where('conversationId').equals(id).delete();
 				await db.conversations.delete(id);
 			}
 			if (restart) {
-				const fresh: KioskSessionRecord = { startedAt: now, lastActivity: now, conversationIds: [] };
+				const fresh: KioskSessionRecord = { startedAt: now, lastActivity: now };
 				await db.settings.put({ key: SESSION_KEY, value: fresh, updatedAt: now });
 			} else await db.settings.delete(SESSION_KEY);
 			return doomed.length;
@@ -146,26 +145,18 @@ export function wipeKioskSession(
 	);
 }
 
-/**
- * Notes activity at `at` and, when given, the conversation now on screen. Starts a session when
- * there is none (its start is then `at`).
- */
-export function touchKioskSession(db: AppDatabase, at: number, conversationId: string | null = null) {
+/** Notes activity at `at`. Starts a session when there is none (its start is then `at`). */
+export function touchKioskSession(db: AppDatabase, at: number) {
 	return guard(() =>
 		db.transaction('rw', db.settings, async () => {
 			const record = parseSession((await db.settings.get(SESSION_KEY))?.value) ?? {
 				startedAt: at,
-				lastActivity: at,
-				conversationIds: []
+				lastActivity: at
 			};
-			const ids =
-				conversationId === null || record.conversationIds.includes(conversationId)
-					? record.conversationIds
-					: [...record.conversationIds, conversationId];
+			// The later time stays: after the clock went back, the session reads as stale and is wiped.
 			const next: KioskSessionRecord = {
 				startedAt: record.startedAt,
-				lastActivity: Math.max(record.lastActivity, at),
-				conversationIds: ids
+				lastActivity: Math.max(record.lastActivity, at)
 			};
 			await db.settings.put({ key: SESSION_KEY, value: next, updatedAt: at });
 		})

@@ -62,7 +62,16 @@ export interface Conversation {
 	lastSeq: number;
 	/** The newest message's text, one line, at most PREVIEW_CHARS. */
 	preview: string;
+	/**
+	 * 1 on a conversation created in kiosk mode: it belongs to the kiosk session and is wiped with it
+	 * (store/kiosk.ts). Absent on every other conversation (personal, imported), which a kiosk wipe
+	 * never touches. A number, not `true`: IndexedDB cannot index booleans, and rows without the
+	 * field stay out of the index, so the session is one small indexed read. Never exported.
+	 */
+	kiosk?: typeof KIOSK_TAG;
 }
+
+export const KIOSK_TAG = 1;
 
 /** A knowledge-base passage an answer used. */
 export interface Citation {

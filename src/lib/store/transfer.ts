@@ -5,8 +5,13 @@
 // - The file is untrusted. It is checked strictly before anything is written: size, JSON syntax,
 //   format name and version, every field's type, length and allowed values, no unknown fields,
 //   no prototype-pollution keys (__proto__, constructor, prototype) anywhere.
-// - Every text is scrubbed (redacted) again and every id is new; the conversation and all its
-//   messages are written in ONE transaction, so a refused or failed import changes nothing.
+// - The file's bytes must be UTF-8 (decoded with `fatal: true`: never replacement characters), and
+//   no time in it may be later than now + MAX_FUTURE_MS.
+// - Every text is scrubbed (redacted) again, the sources' id, title, source and passage too; what
+//   has a strict shape is checked against it instead and dropped when it does not fit (a source
+//   link: http(s) or a path on this site; the model id: a catalog id), so no field carries an
+//   identifier into IndexedDB. Every id is new; the conversation and all its messages are written
+//   in ONE transaction, so a refused or failed import changes nothing.
 // - Import never throws: it returns { ok: false, code, detail }; the UI translates `code`
 //   (`detail` names the offending field, for diagnostics).
 import type { AppDatabase } from './db';
@@ -37,7 +42,7 @@ import {
 	type PatientProfile,
 	type StoredMessage
 } from './schema';
-import { scrub } from './scrub';
+import { scrub, scrubNullable } from './scrub';
 import { isCategoryId, type CategoryId } from '../safety/categories';
 import { PLACEHOLDERS, type IdentifierKind } from '../safety/redact/types';
 
@@ -47,6 +52,12 @@ export const EXPORT_VERSION = 1;
 export const MAX_IMPORT_CHARS = 5_000_000;
 /** Most messages one imported conversation may have. */
 export const MAX_IMPORT_MESSAGES = 2_000;
+/**
+ * Latest time an imported file may hold, after now: a day covers time zones and a clock a little
+ * off. A later time is refused ('future-time'): it would sort above everything and could be taken
+ * for current activity.
+ */
+export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 
 /** A message in an export: everything but its ids and order (the array order is the order). */
 export type ExportedMessage = Omit<StoredMessage, 'id' | 'conversationId' | 'seq'>;
@@ -213,6 +224,10 @@ export type ImportErrorCode =
 	| 'too-many-messages'
 	/** A key that could alter objects' prototypes (__proto__, constructor, prototype): a hostile file. */
 	| 'forbidden-key'
+	/** Not UTF-8 text: invalid byte sequences, or a string with a lone surrogate (`"\ud800"`). */
+	| 'not-utf8'
+	/** A time later than now + MAX_FUTURE_MS (a wrong clock, or a made-up file). */
+	| 'future-time'
 	/** A field missing, unknown, of the wrong type or value, or too long. */
 	| 'invalid-field'
 	/** Storage is full: nothing was imported. */
@@ -272,9 +287,13 @@ function object(
 	return record;
 }
 
+/** A UTF-16 surrogate without its pair: JSON can escape one, UTF-8 cannot hold it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function text(value: unknown, path: string, max: number): string {
 	if (typeof value !== 'string') throw invalid(path, 'not a string');
 	if (value.length > max) throw invalid(path, `longer than ${max} characters`);
+	if (LONE_SURROGATE.test(value)) throw new Refusal('not-utf8', `${path}: a lone surrogate`);
 	return value;
 }
 
@@ -339,21 +358,53 @@ function flag(value: unknown, path: string): ConversationFlag {
 	};
 }
 
+/** A web link, or a path on this site; anything else (javascript:, data:, `//host`) is no link. */
+const LINK = /^(?:https?:\/\/[^\s\\]+|\/(?![/\\])[^\s\\]*)$/i;
+
+/**
+ * The citation's link, or null: only an http(s) URL or a same-origin path, and only when
+ * redaction would leave it as it is (a URL carrying a phone number is dropped, not kept).
+ */
+function citationUrl(url: string | null): string | null {
+	if (url === null || !LINK.test(url)) return null;
+	return scrub(url) === url ? url : null;
+}
+
+/** A knowledge-base review date (YYYY-MM-DD), or null. */
+const reviewDate = (value: string | null): string | null =>
+	value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+
 function citation(value: unknown, path: string): Citation {
 	const record = object(value, path, ['id', 'title', 'source', 'url'], ['updated', 'snippet']);
-	const url = nullableText(record.url, `${path}.url`, 2_000);
-	// Only web links: a javascript: or data: URL must never become a link in the page.
-	if (url !== null && !/^https?:\/\/[^\s]+$/i.test(url)) throw invalid(`${path}.url`, 'not an http(s) URL');
+	// Every text is redacted like message text: a file may carry identifiers in any field.
 	const cited: Citation = {
-		id: text(record.id, `${path}.id`, LIMITS.short),
-		title: text(record.title, `${path}.title`, LIMITS.short * 2),
-		source: nullableText(record.source, `${path}.source`, LIMITS.short * 3),
-		url
+		id: scrub(text(record.id, `${path}.id`, LIMITS.short)),
+		title: scrub(text(record.title, `${path}.title`, LIMITS.short * 2)),
+		source: scrubNullable(nullableText(record.source, `${path}.source`, LIMITS.short * 3)),
+		url: citationUrl(nullableText(record.url, `${path}.url`, 2_000))
 	};
 	// Optional (knowledge-base answers keep them): the review date and the passage shown with the answer.
-	if (record.updated !== undefined) cited.updated = nullableText(record.updated, `${path}.updated`, 10);
-	if (record.snippet !== undefined) cited.snippet = nullableText(record.snippet, `${path}.snippet`, 8_000);
+	if (record.updated !== undefined)
+		cited.updated = reviewDate(nullableText(record.updated, `${path}.updated`, 10));
+	if (record.snippet !== undefined)
+		cited.snippet = scrubNullable(nullableText(record.snippet, `${path}.snippet`, 8_000));
 	return cited;
+}
+
+/** The first citation of each id (the answer's Sources list is keyed by id; redaction can make two alike). */
+const uniqueIds = (citations: Citation[]): Citation[] =>
+	citations.filter((cited, index) => citations.findIndex((other) => other.id === cited.id) === index);
+
+/** Model ids are catalog ids ("Qwen3-4B-q4f16_1-MLC", "Xenova/multilingual-e5-small"). */
+const MODEL_ID = /^[\w.-]{1,100}(?:\/[\w.-]{1,100})?$/;
+
+/**
+ * The model id, or null: only a catalog-shaped id with no long run of digits (no real model id has
+ * one; a phone or ID number has) that redaction leaves as it is.
+ */
+function modelId(value: string | null): string | null {
+	if (value === null || !MODEL_ID.test(value) || /\d{6,}/.test(value)) return null;
+	return scrub(value) === value ? value : null;
 }
 
 function timings(value: unknown, path: string): MessageTimings | null {
@@ -417,15 +468,36 @@ function message(value: unknown, path: string): NewMessage & { createdAt: number
 		interrupted: streaming || record.interrupted,
 		error: nullableText(record.error, `${path}.error`, LIMITS.short),
 		notice: record.notice,
-		modelId: nullableText(record.modelId, `${path}.modelId`, LIMITS.short),
+		modelId: modelId(nullableText(record.modelId, `${path}.modelId`, LIMITS.short)),
 		engine: record.engine,
 		emergency: list(record.emergency, `${path}.emergency`, 32, categoryId) as CategoryId[],
 		redacted: list(record.redacted, `${path}.redacted`, 32, identifierKind),
-		citations: list(record.citations, `${path}.citations`, LIMITS.citations, citation),
+		citations: uniqueIds(list(record.citations, `${path}.citations`, LIMITS.citations, citation)),
 		timings: timings(record.timings, `${path}.timings`),
 		createdAt: time(record.createdAt, `${path}.createdAt`),
 		updatedAt: time(record.updatedAt, `${path}.updatedAt`)
 	};
+}
+
+/** Every time a message holds, with its path. */
+function messageTimes(
+	message: { createdAt: number; updatedAt: number; timings?: MessageTimings | null },
+	path: string
+) {
+	const times: [string, number | null][] = [
+		[`${path}.createdAt`, message.createdAt],
+		[`${path}.updatedAt`, message.updatedAt],
+		[`${path}.timings.startedAt`, message.timings?.startedAt ?? null],
+		[`${path}.timings.firstTokenAt`, message.timings?.firstTokenAt ?? null],
+		[`${path}.timings.endedAt`, message.timings?.endedAt ?? null]
+	];
+	return times.filter((entry): entry is [string, number] => entry[1] !== null);
+}
+
+function refuseFuture(times: readonly [string, number][], latest: number): void {
+	const late = times.find(([, at]) => at > latest);
+	if (late)
+		throw new Refusal('future-time', `${late[0]}: ${new Date(late[1]).toISOString()} is in the future`);
 }
 
 /** The conversation and message rows a valid file becomes (fresh ids, scrubbed text). Throws a Refusal. */
@@ -468,6 +540,17 @@ function parse(source: string): { conversation: Conversation; rows: MessageRow[]
 	const flags = list(head.flags, '$.conversation.flags', 8, flag);
 
 	const now = Date.now();
+	const createdAt = time(head.createdAt, '$.conversation.createdAt');
+	const updatedAt = time(head.updatedAt, '$.conversation.updatedAt');
+	refuseFuture(
+		[
+			['$.conversation.createdAt', createdAt],
+			['$.conversation.updatedAt', updatedAt],
+			...flags.map((f, i): [string, number] => [`$.conversation.flags[${i}].at`, f.at]),
+			...messages.flatMap((m, i) => messageTimes(m, `$.messages[${i}]`))
+		],
+		now + MAX_FUTURE_MS
+	);
 	const conversationId = newId(now);
 	const rows: MessageRow[] = messages.map(({ createdAt, updatedAt, ...fields }, index) => ({
 		...messageFields(fields),
@@ -482,8 +565,8 @@ function parse(source: string): { conversation: Conversation; rows: MessageRow[]
 	const title = scrub(text(head.title, '$.conversation.title', LIMITS.title));
 	const conversation: Conversation = {
 		id: conversationId,
-		createdAt: time(head.createdAt, '$.conversation.createdAt'),
-		updatedAt: time(head.updatedAt, '$.conversation.updatedAt'),
+		createdAt,
+		updatedAt,
 		title: title || (firstQuestion ? titleFrom(firstQuestion.text) : ''),
 		profile: cleanProfile(profile(head.profile, '$.conversation.profile')),
 		flags,
@@ -521,4 +604,32 @@ export async function importConversationJson(db: AppDatabase, source: string): P
 		return { ok: false, code: storeError.code === 'quota' ? 'quota' : 'failed', detail: storeError.detail };
 	}
 	return { ok: true, conversationId: parsed.conversation.id, messageCount: parsed.rows.length };
+}
+
+/** Largest file import reads, in bytes: UTF-8 takes at most 3 bytes per UTF-16 unit of text. */
+export const MAX_IMPORT_BYTES = MAX_IMPORT_CHARS * 3;
+
+/**
+ * The text of an import file's bytes: strict UTF-8 (a leading byte-order mark is dropped). A file
+ * with an invalid byte sequence is refused ('not-utf8'), never read with replacement characters.
+ */
+export function decodeImportFile(
+	bytes: ArrayBuffer | Uint8Array
+): { ok: true; text: string } | { ok: false; code: ImportErrorCode; detail: string } {
+	if (bytes.byteLength > MAX_IMPORT_BYTES)
+		return { ok: false, code: 'too-large', detail: `${bytes.byteLength} > ${MAX_IMPORT_BYTES} bytes` };
+	try {
+		return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+	} catch (error) {
+		return { ok: false, code: 'not-utf8', detail: error instanceof Error ? error.message : String(error) };
+	}
+}
+
+/** `importConversationJson` of a file's bytes (decoded by `decodeImportFile`). */
+export async function importConversationFile(
+	db: AppDatabase,
+	bytes: ArrayBuffer | Uint8Array
+): Promise<ImportResult> {
+	const decoded = decodeImportFile(bytes);
+	return decoded.ok ? importConversationJson(db, decoded.text) : decoded;
 }

@@ -140,6 +140,24 @@ describe('IdleTimer', () => {
 		expect(idle.phase).toBe('off');
 	});
 
+	it('expires at once when the clock went back more than 5 minutes (how long it was idle is unknown)', () => {
+		const { idle, expired } = timer();
+		idle.activity();
+		vi.setSystemTime(Date.now() - 60 * 60_000);
+		vi.advanceTimersByTime(100_000);
+		expect(expired).toHaveLength(1);
+		expect(idle.phase).toBe('off');
+	});
+
+	it('keeps counting through a small clock correction', () => {
+		const { idle, expired } = timer();
+		idle.activity();
+		vi.setSystemTime(Date.now() - 4 * 60_000);
+		vi.advanceTimersByTime(100_000);
+		expect(expired).toEqual([]);
+		expect(idle.phase).toBe('watching');
+	});
+
 	it('disarm stops everything', () => {
 		const { idle, expired } = timer();
 		idle.activity();

@@ -49,3 +49,20 @@ describe('StoreRecorder.resume', () => {
 		expect(errors).toEqual([]);
 	});
 });
+
+describe('StoreRecorder in kiosk mode', () => {
+	it('tags the conversations it creates as the kiosk session’s; a personal recorder does not', async () => {
+		const db = openDatabase();
+		const kiosk = new StoreRecorder(db, () => {}, { kiosk: true });
+		kiosk.question({ id: 'q', role: 'user', text: 'kiosk question', redacted: [], emergency: [] });
+		await kiosk.settled();
+		const personal = new StoreRecorder(db, () => {});
+		personal.question({ id: 'p', role: 'user', text: 'personal question', redacted: [], emergency: [] });
+		await personal.settled();
+		const rows = await db.conversations.toArray();
+		expect(Object.fromEntries(rows.map((c) => [c.title, c.kiosk]))).toEqual({
+			'kiosk question': 1,
+			'personal question': undefined
+		});
+	});
+});

@@ -74,7 +74,7 @@ describe('schema version 3', () => {
 
 		const db = openDatabase(name);
 		await db.open();
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 		expect([...db.backendDB().objectStoreNames].sort()).toEqual([
 			'conversations',
 			'feedback',

@@ -15,6 +15,7 @@ import {
 	writeKioskSettings
 } from '$lib/store/kiosk';
 import { writeSafetySettings } from '$lib/store/settings';
+import { importConversationJson } from '$lib/store/transfer';
 import { openDatabase, simulateQuota } from './open';
 
 const T0 = Date.parse('2025-03-14T09:00:00Z');
@@ -28,10 +29,10 @@ afterEach(() => {
 	vi.useRealTimers();
 });
 
-/** A conversation with a question, an answer and a vote on it, created at `at`. */
-async function conversationAt(db: AppDatabase, at: number, question: string) {
+/** A conversation with a question, an answer and a vote on it, created at `at` (in kiosk mode by default). */
+async function conversationAt(db: AppDatabase, at: number, question: string, kiosk = true) {
 	vi.setSystemTime(at);
-	const conversation = await createConversation(db);
+	const conversation = await createConversation(db, { kiosk });
 	await appendMessage(db, conversation.id, { role: 'user', text: question });
 	const answer = await appendMessage(db, conversation.id, { role: 'assistant', text: `About ${question}` });
 	await addFeedback(db, answer.id, 'up', 'clear');
@@ -92,12 +93,12 @@ describe('readKioskSettings / writeKioskSettings', () => {
 describe('wipeKioskSession', () => {
 	it('deletes the session’s conversations, messages and feedback, and nothing from before it', async () => {
 		const db = openDatabase();
-		const personal = await conversationAt(db, T0 - 60_000, 'my own earlier question');
+		const personal = await conversationAt(db, T0 - 60_000, 'my own earlier question', false);
 		await writeSafetySettings(db, { extraTerms: {}, region: 'GB', contacts: {} });
 		vi.setSystemTime(T0);
 		await wipeKioskSession(db); // the kiosk session starts
 		const patient = await conversationAt(db, T0 + 1_000, 'the patient’s question');
-		await touchKioskSession(db, T0 + 2_000, patient.id);
+		await touchKioskSession(db, T0 + 2_000);
 
 		expect(await wipeKioskSession(db, { now: T0 + 5_000 })).toBe(1);
 
@@ -112,13 +113,13 @@ describe('wipeKioskSession', () => {
 		expect((await db.settings.get('safety'))?.value).toMatchObject({ region: 'GB' });
 		// A new, empty session starts.
 		expect(await readKioskSession(db)).toEqual({
-			record: { startedAt: T0 + 5_000, lastActivity: T0 + 5_000, conversationIds: [] },
+			record: { startedAt: T0 + 5_000, lastActivity: T0 + 5_000 },
 			conversations: [],
 			lastActivity: T0 + 5_000
 		});
 	});
 
-	it('also deletes a conversation whose id was never recorded (a crash right after it began)', async () => {
+	it('also deletes a kiosk conversation no activity was noted for (a crash right after it began)', async () => {
 		const db = openDatabase();
 		await wipeKioskSession(db);
 		await conversationAt(db, T0 + 1_000, 'unrecorded question');
@@ -128,14 +129,45 @@ describe('wipeKioskSession', () => {
 		expect(await db.feedback.count()).toBe(0);
 	});
 
-	it('also deletes a recorded conversation older than the session start (a clock set back)', async () => {
+	it('also deletes a kiosk conversation older than the session start (a clock set back)', async () => {
 		const db = openDatabase();
 		vi.setSystemTime(T0);
 		await wipeKioskSession(db);
-		const skewed = await conversationAt(db, T0 - 3_600_000, 'question while the clock was wrong');
-		await touchKioskSession(db, T0 + 1_000, skewed.id);
+		await conversationAt(db, T0 - 3_600_000, 'question while the clock was wrong');
+		await touchKioskSession(db, T0 + 1_000);
 		expect(await wipeKioskSession(db)).toBe(1);
 		expect(await db.conversations.count()).toBe(0);
+	});
+
+	it('also deletes kiosk conversations of an earlier session that was never wiped', async () => {
+		const db = openDatabase();
+		await conversationAt(db, T0 - 86_400_000, 'yesterday’s patient');
+		await db.settings.delete('kioskSession');
+		vi.setSystemTime(T0);
+		expect(await wipeKioskSession(db)).toBe(1);
+		expect(await db.conversations.count()).toBe(0);
+	});
+
+	it('never deletes an imported conversation, even one dated after the session start (issue 11.3)', async () => {
+		const db = openDatabase();
+		await wipeKioskSession(db, { now: T0 });
+		const at = T0 + 10 * 3_600_000;
+		const file = {
+			format: 'health-qa-conversation',
+			version: 1,
+			exportedAt: new Date(at).toISOString(),
+			conversation: { title: 'Mine', createdAt: at, updatedAt: at, profile: null, flags: [] },
+			messages: []
+		};
+		const imported = await importConversationJson(db, JSON.stringify(file));
+		if (!imported.ok) throw new Error(imported.detail);
+		const patient = await conversationAt(db, T0 + 1_000, 'the patient’s question');
+
+		const state = await readKioskSession(db);
+		expect(state.conversations.map((c) => c.id)).toEqual([patient.id]);
+		expect(state.lastActivity).toBe(T0 + 1_000);
+		expect(await wipeKioskSession(db)).toBe(1);
+		expect((await listConversations(db)).map((c) => c.id)).toEqual([imported.conversationId]);
 	});
 
 	it('without restart, ends the session altogether', async () => {
@@ -149,7 +181,7 @@ describe('wipeKioskSession', () => {
 
 	it('with no session, deletes nothing', async () => {
 		const db = openDatabase();
-		await conversationAt(db, T0, 'personal question');
+		await conversationAt(db, T0, 'personal question', false);
 		expect(await wipeKioskSession(db, { restart: false })).toBe(0);
 		expect(await db.conversations.count()).toBe(1);
 	});
@@ -168,17 +200,13 @@ describe('wipeKioskSession', () => {
 });
 
 describe('touchKioskSession', () => {
-	it('records activity and the conversation once, and starts a session when there is none', async () => {
+	it('records the latest activity, and starts a session when there is none', async () => {
 		const db = openDatabase();
 		await touchKioskSession(db, T0);
-		await touchKioskSession(db, T0 + 4_000, 'c1');
-		await touchKioskSession(db, T0 + 9_000, 'c1');
+		await touchKioskSession(db, T0 + 4_000);
+		await touchKioskSession(db, T0 + 9_000);
 		await touchKioskSession(db, T0 + 2_000);
-		expect((await readKioskSession(db)).record).toEqual({
-			startedAt: T0,
-			lastActivity: T0 + 9_000,
-			conversationIds: ['c1']
-		});
+		expect((await readKioskSession(db)).record).toEqual({ startedAt: T0, lastActivity: T0 + 9_000 });
 	});
 });
 
@@ -192,6 +220,21 @@ describe('readKioskSession / isStale', () => {
 		expect(state.lastActivity).toBe(T0 + 30_000);
 		expect(isStale(state, T0 + 30_000 + 119_999, 120_000)).toBe(false);
 		expect(isStale(state, T0 + 30_000 + 120_000, 120_000)).toBe(true);
+	});
+
+	it('takes a last activity more than 5 minutes ahead of the clock (it went back) as stale', async () => {
+		const db = openDatabase();
+		await wipeKioskSession(db, { now: T0 });
+		await conversationAt(db, T0 + 3_600_000, 'the previous patient, before the clock was set back');
+		await touchKioskSession(db, T0 + 3_600_000);
+		vi.setSystemTime(T0 + 60_000);
+		const state = await readKioskSession(db);
+		expect(state.lastActivity).toBe(T0 + 3_600_000);
+		expect(isStale(state, T0 + 60_000, 120_000)).toBe(true);
+		// A small drift is no jump.
+		const drift = { ...state, lastActivity: T0 + 60_000 + 5 * 60_000 };
+		expect(isStale(drift, T0 + 60_000, 120_000)).toBe(false);
+		expect(isStale({ ...drift, lastActivity: drift.lastActivity + 1 }, T0 + 60_000, 120_000)).toBe(true);
 	});
 
 	it('takes a missing session as stale', async () => {

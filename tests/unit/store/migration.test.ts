@@ -52,8 +52,9 @@ describe('schema version 2', () => {
 
 		const db = openDatabase(name);
 		await db.open();
-		// Opened by today's schema (version 3 added the knowledge-base tables, tests/unit/retrieval/migration.test.ts).
-		expect(db.verno).toBe(3);
+		// Opened by today’s schema (version 3 added the knowledge-base tables, tests/unit/retrieval/migration.test.ts;
+		// version 4 the kiosk index, tests/unit/store/kiosk-migration.test.ts).
+		expect(db.verno).toBe(4);
 		const kept = await db.settings.orderBy('key').toArray();
 		expect(kept).toEqual([...rows].sort((a, b) => (a.key < b.key ? -1 : 1)));
 		expect((await readSafetySettings(db)).extraTerms.poisoning).toEqual(['吃了老鼠药', 'ate the rat bait']);
@@ -92,7 +93,7 @@ describe('schema version 2', () => {
 	it('creates an empty version 2 from nothing', async () => {
 		const db = openDatabase();
 		await db.open();
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 		expect(await db.conversations.count()).toBe(0);
 		expect(db.messages.schema.indexes.map((index) => index.name).sort()).toEqual([
 			'[conversationId+seq]',

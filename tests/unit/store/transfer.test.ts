@@ -11,13 +11,19 @@ import {
 	conversationExport,
 	exportConversationJson,
 	exportConversationMarkdown,
+	importConversationFile,
 	importConversationJson,
+	MAX_FUTURE_MS,
+	MAX_IMPORT_BYTES,
 	MAX_IMPORT_CHARS,
 	MAX_IMPORT_MESSAGES,
 	type MarkdownLabels
 } from '$lib/store/transfer';
 import type { AppDatabase } from '$lib/store/db';
 import { openDatabase, simulateQuota } from './open';
+
+/** A time far beyond any import's allowance (2100-01-01T00:00:00.000Z). */
+const Y2100 = Date.UTC(2100, 0, 1);
 
 const LABELS: MarkdownLabels = {
 	untitled: 'New conversation',
@@ -231,10 +237,35 @@ describe('importConversationJson', () => {
 				'$.messages[0].emergency[0]: not one of the emergency categories'
 			],
 			['invalid-field', () => withMessage({ shouting: true }), '$.messages[0].shouting: unknown field'],
+			['not-utf8', () => withMessage({ text: 'broken \ud800 half' }), '$.messages[0].text: a lone surrogate'],
 			[
-				'invalid-field',
-				() => withMessage({ citations: [{ id: 'a', title: 't', source: null, url: 'javascript:alert(1)' }] }),
-				'$.messages[0].citations[0].url: not an http(s) URL'
+				'future-time',
+				() => withMessage({ createdAt: Y2100, updatedAt: 1 }),
+				'$.messages[0].createdAt: 2100-01-01T00:00:00.000Z is in the future'
+			],
+			[
+				'future-time',
+				() =>
+					JSON.stringify({
+						...minimalFile(),
+						conversation: { ...minimalFile().conversation, updatedAt: Y2100 }
+					}),
+				'$.conversation.updatedAt: 2100-01-01T00:00:00.000Z is in the future'
+			],
+			[
+				'future-time',
+				() =>
+					withMessage({
+						role: 'assistant',
+						timings: {
+							startedAt: 1,
+							firstTokenAt: 2,
+							endedAt: Y2100,
+							prefillTokensPerSecond: null,
+							decodeTokensPerSecond: null
+						}
+					}),
+				'$.messages[0].timings.endedAt: 2100-01-01T00:00:00.000Z is in the future'
 			],
 			[
 				'invalid-field',
@@ -268,6 +299,136 @@ describe('importConversationJson', () => {
 		}
 	});
 
+	it('redacts every text of a citation and drops a model id that is not one (issue 11.4)', async () => {
+		const db = openDatabase();
+		const phone = '13812345678';
+		const idNumber = '11010519491231002X';
+		const result = await importConversationJson(
+			db,
+			withMessage({
+				role: 'assistant',
+				text: 'See the passage.',
+				modelId: `Qwen3-${phone}`,
+				citations: [
+					{
+						id: `kb-${phone}#1-ab`,
+						title: `Call ${phone}`,
+						source: `Clinic, ID ${idNumber}`,
+						url: `https://example.org/a?tel=${phone}`,
+						updated: '2026-11-20',
+						snippet: `Patient ${idNumber}, phone ${phone}.`
+					}
+				]
+			})
+		);
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		const [answer] = await getMessages(db, result.conversationId);
+		expect(answer?.modelId).toBeNull();
+		expect(answer?.citations).toEqual([
+			{
+				id: 'kb-[PHONE]#1-ab',
+				title: 'Call [PHONE]',
+				source: 'Clinic, ID [ID_NUMBER]',
+				url: null,
+				updated: '2026-11-20',
+				snippet: 'Patient [ID_NUMBER], phone [PHONE].'
+			}
+		]);
+		const stored = JSON.stringify([await db.conversations.toArray(), await db.messages.toArray()]);
+		expect(stored).not.toContain(phone);
+		expect(stored).not.toContain(idNumber);
+	});
+
+	it('keeps a catalog model id and drops anything else', async () => {
+		const db = openDatabase();
+		const ids = [
+			'Qwen3-4B-q4f16_1-MLC',
+			'Xenova/multilingual-e5-small',
+			'x13812345678y',
+			'model 2',
+			'<img src=x>',
+			'../../etc',
+			''
+		];
+		const result = await importConversationJson(
+			db,
+			JSON.stringify({
+				...minimalFile(),
+				messages: ids.map((modelId) => message({ role: 'assistant', modelId }))
+			})
+		);
+		if (!result.ok) throw new Error(result.detail);
+		expect((await getMessages(db, result.conversationId)).map((m) => m.modelId)).toEqual([
+			'Qwen3-4B-q4f16_1-MLC',
+			'Xenova/multilingual-e5-small',
+			null,
+			null,
+			null,
+			null,
+			null
+		]);
+	});
+
+	it('keeps an http(s) link or a path on this site, and drops any other link', async () => {
+		const db = openDatabase();
+		const urls = [
+			'https://www.nice.org.uk/guidance/ng143',
+			'http://example.org/x',
+			'/kb/fever',
+			'javascript:alert(1)',
+			'data:text/html,<b>x</b>',
+			'//evil.example/x',
+			'/\\evil.example',
+			'https://example.org/a b',
+			'kb/relative'
+		];
+		const result = await importConversationJson(
+			db,
+			withMessage({
+				role: 'assistant',
+				citations: urls.map((url, i) => ({ id: `c${i}`, title: 't', source: null, url }))
+			})
+		);
+		if (!result.ok) throw new Error(result.detail);
+		const [answer] = await getMessages(db, result.conversationId);
+		expect(answer?.citations.map((c) => c.url)).toEqual([
+			'https://www.nice.org.uk/guidance/ng143',
+			'http://example.org/x',
+			'/kb/fever',
+			null,
+			null,
+			null,
+			null,
+			null,
+			null
+		]);
+	});
+
+	it('keeps one citation per id (redaction can make two ids alike)', async () => {
+		const db = openDatabase();
+		const result = await importConversationJson(
+			db,
+			withMessage({
+				role: 'assistant',
+				citations: [
+					{ id: 'kb-13812345678', title: 'one', source: null, url: null },
+					{ id: 'kb-13987654321', title: 'two', source: null, url: null }
+				]
+			})
+		);
+		if (!result.ok) throw new Error(result.detail);
+		const [answer] = await getMessages(db, result.conversationId);
+		expect(answer?.citations).toEqual([{ id: 'kb-[PHONE]', title: 'one', source: null, url: null }]);
+	});
+
+	it('accepts times up to a day ahead (time zones, a clock a little off)', async () => {
+		const db = openDatabase();
+		const soon = Date.now() + MAX_FUTURE_MS - 60_000;
+		const result = await importConversationJson(db, withMessage({ createdAt: soon, updatedAt: soon }));
+		expect(result.ok).toBe(true);
+	});
+
 	it('writes all or nothing: a full disk after the conversation row leaves no trace', async () => {
 		const db = openDatabase();
 		const quota = simulateQuota(db, ['messages']);
@@ -277,6 +438,45 @@ describe('importConversationJson', () => {
 		quota.full = true;
 		expect(await importConversationJson(db, json)).toMatchObject({ ok: false, code: 'quota' });
 		expect(await counts(db)).toEqual(before);
+	});
+});
+
+describe('importConversationFile', () => {
+	const utf8 = (text: string) => new TextEncoder().encode(text);
+
+	it('imports a UTF-8 file, with or without a byte-order mark', async () => {
+		const db = openDatabase();
+		const plain = await importConversationFile(db, utf8(withMessage({ text: '发烧三天' })));
+		const bom = await importConversationFile(
+			db,
+			new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(withMessage({ text: '头痛' }))])
+		);
+		expect([plain.ok, bom.ok]).toEqual([true, true]);
+		if (!plain.ok) return;
+		expect((await getMessages(db, plain.conversationId))[0]?.text).toBe('发烧三天');
+	});
+
+	it('refuses invalid UTF-8 with a typed error, stores no replacement characters and changes nothing', async () => {
+		const db = openDatabase();
+		const id = await sampleConversation(db);
+		const before = [await counts(db), await conversationExport(db, id, 0)];
+		const [head, tail] = withMessage({ text: 'fever XX' }).split('XX');
+		// 0xC3 0x28: a lead byte without its continuation; 0xFF never occurs in UTF-8.
+		for (const bad of [[0xc3, 0x28], [0xff], [0xed, 0xa0, 0x80]]) {
+			const bytes = new Uint8Array([...utf8(head ?? ''), ...bad, ...utf8(tail ?? '')]);
+			expect(await importConversationFile(db, bytes)).toMatchObject({ ok: false, code: 'not-utf8' });
+		}
+		expect([await counts(db), await conversationExport(db, id, 0)]).toEqual(before);
+		expect(JSON.stringify(await db.messages.toArray())).not.toContain('\ufffd');
+	});
+
+	it('refuses a file too large without decoding it', async () => {
+		const db = openDatabase();
+		expect(await importConversationFile(db, new Uint8Array(MAX_IMPORT_BYTES + 1))).toEqual({
+			ok: false,
+			code: 'too-large',
+			detail: `${MAX_IMPORT_BYTES + 1} > ${MAX_IMPORT_BYTES} bytes`
+		});
 	});
 });
 

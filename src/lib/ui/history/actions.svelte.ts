@@ -17,7 +17,7 @@ import type { Conversation } from '$lib/store/schema';
 import {
 	exportConversationJson,
 	exportConversationMarkdown,
-	importConversationJson,
+	importConversationFile,
 	type ImportErrorCode
 } from '$lib/store/transfer';
 import { downloadText, readImportFile, safeFileName } from './files';
@@ -136,7 +136,7 @@ export class HistoryActions {
 			const result =
 				source === null
 					? { ok: false as const, code: 'too-large' as const }
-					: await importConversationJson(this.#db, source);
+					: await importConversationFile(this.#db, source);
 			if (!result.ok) return this.#refused(result.code);
 			const imported = await getConversation(this.#db, result.conversationId);
 			const title = imported?.title ?? '';

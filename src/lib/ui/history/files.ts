@@ -1,7 +1,7 @@
 // Files the history page writes and reads: export downloads (a Blob behind a temporary
 // a[download], nothing leaves the device) with names that are safe on every file system, and the
 // text of a file chosen for import.
-import { MAX_IMPORT_CHARS } from '$lib/store/transfer';
+import { MAX_IMPORT_BYTES } from '$lib/store/transfer';
 
 const NAME_CHARS = 40;
 /** Reserved device names on Windows: a file called "con.md" cannot be saved there. */
@@ -43,11 +43,12 @@ export function downloadText(fileName: string, text: string, type: string): void
 }
 
 /**
- * The text of a chosen file, or null when it is certainly too large to import: UTF-8 takes at most
- * 3 bytes per UTF-16 unit of text, so a file of more than 3 × MAX_IMPORT_CHARS bytes is too long
- * whatever it holds, and is not even read into memory. The importer checks the exact length.
+ * The bytes of a chosen file, or null when it is certainly too large to import (more than
+ * MAX_IMPORT_BYTES: too long whatever it holds, so it is not even read into memory). The importer
+ * decodes them as strict UTF-8 (`Blob.text()` would turn invalid bytes into U+FFFD) and checks the
+ * exact length.
  */
-export async function readImportFile(file: Blob): Promise<string | null> {
-	if (file.size > MAX_IMPORT_CHARS * 3) return null;
-	return file.text();
+export async function readImportFile(file: Blob): Promise<ArrayBuffer | null> {
+	if (file.size > MAX_IMPORT_BYTES) return null;
+	return file.arrayBuffer();
 }
