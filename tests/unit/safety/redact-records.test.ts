@@ -186,6 +186,25 @@ describe('redact: slips, health cards, Medicare identifiers and plates', () => {
 	});
 });
 
+describe('redact: Hong Kong, Taiwan, Malaysian and Gulf address lines in English', () => {
+	it.each([
+		['Flat C, 8/F, Block 2, Kornhill, Quarry Bay — she lives alone', '[ADDRESS] — she lives alone'],
+		[
+			'send it to No. 12, Ln. 45, Minsheng E. Rd., Songshan Dist., Taipei. thanks',
+			'send it to [ADDRESS]. thanks'
+		],
+		['home: 7 Jalan Tun Razak, 50400 Kuala Lumpur', 'home: [ADDRESS]'],
+		['we live at Villa 14, Al Barsha South, Dubai', 'we live at [ADDRESS]']
+	])('takes %s', (input, output) => {
+		expect(en(input)).toBe(output);
+	});
+
+	it('keeps a ward or a unit number without a place after it', () => {
+		expect(kinds('I was in Room 3, 2/F of the hospital')).toEqual([]);
+		expect(kinds('Unit 4, the pain is bad')).toEqual([]);
+	});
+});
+
 describe('redact: more record labels and month-year dates of birth', () => {
 	it('takes hospital numbers, HN, a student insurance number, a residence permit and a login name', () => {
 		expect(en('hosp no 2210-88413 on the letter')).toBe('hosp no [MRN] on the letter');

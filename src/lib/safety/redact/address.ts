@@ -369,9 +369,44 @@ const STATE_ZIP_NEEDS = /[A-Z]\s{1,2}\d{5}/;
 const UK_POSTCODE_NEEDS = /\d[ABD-HJLNP-UW-Z]{2}|GIR ?0AA/;
 const DIGIT = /\d/;
 
+// Asia-Pacific and Gulf address lines in English: Hong Kong's floor notation ("Flat B, 12/F"),
+// Taiwan's "No. 390, Sec. 1, Fuxing S. Rd.", Malaysia's "22 Jalan Ampang", "Apt 1204, Marina
+// Heights". Each is followed by its comma-separated parts (building, estate, district, city,
+// postcode) while they start with a capital or a digit.
+const ASIA_LINE =
+	/(?<![\p{L}\p{N}])(?:(?:Flat|Flt|Rm|Room|Unit|Shop)\.?\s?[A-Z0-9]{1,4},\s?\d{1,2}\/F\b|\d{1,2}\/F,\s?(?=\p{Lu})|No\.\s?\d{1,4}(?:-\d{1,3})?,\s?(?:Ln\.|Lane|Aly\.|Alley|Sec\.|Section)\s?\d{1,4}|\d{1,4}[A-Z]?,?\s(?:Jalan|Jln\.?|Lorong|Persiaran|Lebuh|Lebuhraya|Soi|Thanon)\s\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,2}|(?:Apt|Apartment|Villa)\.?\s?\d{1,5}[A-Z]?,\s(?=\p{Lu}))/gu;
+const CHAIN_PART =
+	/,\s{1,2}(?:[\p{Lu}\d][\p{L}\p{M}\d'’.\/-]*)(?:\s[\p{Lu}\d][\p{L}\p{M}\d'’.\/-]*){0,3}(?=[,;\n]|\.?\s*$|\.\s|\s[—–-]\s)/uy;
+const FIRST_PART = /(?:[\p{Lu}\d][\p{L}\p{M}\d'’.\/-]*)(?:\s[\p{Lu}\d][\p{L}\p{M}\d'’.\/-]*){0,3}/uy;
+const ASIA_NEEDS =
+	/\/F\b|No\.\s?\d|Jalan|Jln|Lorong|Persiaran|Lebuh|Soi |Thanon|Apt|Apartment|Villa|Flat|Rm|Room|Unit|Shop/;
+
+function findAsiaAddresses(text: string, hits: HitSet): void {
+	if (!ASIA_NEEDS.test(text)) return;
+	for (const m of text.matchAll(ASIA_LINE)) {
+		let end = m.index + m[0].length;
+		// A line that ends on ", " continues with its first part ("12/F, Tower 3").
+		if (/,\s?$/.test(m[0])) {
+			FIRST_PART.lastIndex = end;
+			const f = FIRST_PART.exec(text);
+			if (f === null) continue;
+			end += f[0].length;
+		}
+		for (let k = 0; k < 7; k++) {
+			CHAIN_PART.lastIndex = end;
+			const c = CHAIN_PART.exec(text);
+			if (c === null) break;
+			end += c[0].length;
+		}
+		// At least one part after the anchor: "Room 3, 2/F" alone could be a ward.
+		if (end > m.index + m[0].length) hits.add({ kind: 'address', start: m.index, end });
+	}
+}
+
 function findLatinAddresses(text: string, lower: string, hits: HitSet): void {
 	// Every street line, postcode and ZIP code has a digit.
 	if (!DIGIT.test(text)) return;
+	findAsiaAddresses(text, hits);
 	const streets: { start: number; end: number }[] = [];
 	for (const [re, needs] of STREET_NEEDS) {
 		if (!needs.test(text)) continue;
