@@ -145,3 +145,11 @@ describe('redact: messaging ids, URLs and IP addresses', () => {
 		expect(redact('app version 2.10.3.1, at 10:30:15, 300.1.1.1', 'en').spans).toEqual([]);
 	});
 });
+
+describe('redact: a phone number typed across lines', () => {
+	it('takes a mobile split over line breaks, keeps readings on separate lines', () => {
+		expect(redact('联系我：139\n0013\n8000', 'zh-CN').text).toBe('联系我：[手机号]');
+		expect(redact('call 07700\n900\n461', 'en').text).toBe('call [PHONE]');
+		expect(redact('血压 130\n85\n心率 72', 'zh-CN').spans).toEqual([]);
+	});
+});

@@ -57,6 +57,13 @@ const digitAt = (text: string, i: number): boolean => {
 	return code >= 0x30 && code <= 0x39;
 };
 
+/** Three to four digits at `pos`, then a line break, the end, or a non-digit that is no letter. */
+function lineGroupAt(text: string, pos: number): boolean {
+	let n = 0;
+	while (n < 6 && digitAt(text, pos + n)) n++;
+	return n >= 3 && n <= 4;
+}
+
 export function readRun(text: string, pos: number): Run | null {
 	let j = pos;
 	let plus = false;
@@ -91,10 +98,23 @@ export function readRun(text: string, pos: number): Run | null {
 		let dashes = 0;
 		let dots = 0;
 		let parens = 0;
+		// A number typed across lines ("138\n0013\n8000"): one line break between two groups of
+		// three or four digits counts as a space.
+		const groupLength = j - gStart;
+		let newlines = 0;
 		while (k < text.length && k - j < 3) {
 			const c = text.charCodeAt(k);
 			if (c === SPACE) spaces++;
-			else if (c === DASH) dashes++;
+			else if (
+				c === 0x0a &&
+				newlines === 0 &&
+				groupLength >= 3 &&
+				groupLength <= 5 &&
+				lineGroupAt(text, k + 1)
+			) {
+				newlines++;
+				spaces++;
+			} else if (c === DASH) dashes++;
 			else if (c === DOT) dots++;
 			else if (c === CLOSE || c === OPEN) parens++;
 			else break;
