@@ -45,6 +45,8 @@ test('a patient asks a question and reads every page without one policy violatio
 	await context.addInitScript(() => {
 		Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined, configurable: true });
 	});
+	// A model download and load, then five pages, on a busy two-core machine.
+	test.setTimeout(180_000);
 	const violations = await recordViolations(page);
 	await page.goto('/');
 	// The service worker registered (a script URL through the default Trusted Types policy).
@@ -52,13 +54,13 @@ test('a patient asks a question and reads every page without one policy violatio
 		await navigator.serviceWorker.ready;
 	});
 	await page.getByRole('button', { name: 'Download the model' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'is ready' })).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByRole('status').filter({ hasText: 'is ready' })).toBeVisible({ timeout: 90_000 });
 	const box = page.getByRole('textbox', { name: 'Your question' });
 	await box.fill('I have a fever, what can I take?');
 	await box.press('Enter');
 	// The answer is drawn from its Markdown as HTML (the answer-html policy), not as plain text.
 	const answer = chatMessages(page).last().locator('.answer');
-	await expect(answer).toContainText(answers['qwen3-tiny'].answer);
+	await expect(answer).toContainText(answers['qwen3-tiny'].answer, { timeout: 60_000 });
 	await expect(answer.locator('p').first()).toBeVisible();
 	await expect(answer).not.toHaveClass(/plain/);
 
