@@ -20,22 +20,37 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
-import { cspHeader } from '../src/lib/csp.js';
+import { cspDirectives, cspHeader, routeDirectives } from '../src/lib/csp.js';
 
 /**
  * Headers every response gets (the README documents them for other static hosts). The CSP is the
- * pages' own policy plus what only a header can carry (frame-ancestors); it is sent on every file
+ * page's own policy (per route: src/lib/csp-routes.js) plus what only a header can carry
+ * (frame-ancestors); every other file gets the workers' policy (the model hosts, no Trusted Types),
  * because workers take their policy only from their own script's response header.
  * @param {string[]} scriptHashes hashes of SvelteKit's inline bootstrap scripts (see inlineScriptHashes)
+ * @param {string | null} page the route of the page this response is (e.g. "/about"), or null for
+ *   any other file
  */
-export function securityHeaders(scriptHashes = []) {
+export function securityHeaders(scriptHashes = [], page = null) {
+	const directives = page === null ? cspDirectives({ document: false }) : routeDirectives(page);
 	return {
-		'Content-Security-Policy': cspHeader(scriptHashes),
+		'Content-Security-Policy': cspHeader(scriptHashes, directives),
 		'X-Content-Type-Options': 'nosniff',
 		'Referrer-Policy': 'no-referrer',
 		'Cross-Origin-Opener-Policy': 'same-origin',
 		'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()'
 	};
+}
+
+/**
+ * The route a request is for when it gets a page ("/about" and "/about.html" → "/about"; "/" and
+ * "/index.html" → "/"; an unknown path such as "/a/b" gets the SPA fallback, a page that loads
+ * models), or null when it is for another file (a name with an extension: scripts, workers, JSON).
+ * @param {string} pathname the request's path
+ */
+export function pageRoute(pathname) {
+	if (pathname.endsWith('.html')) return pathname.replace(/(?:\/index)?\.html$/, '') || '/';
+	return /\.[^/]*$/.test(pathname) ? null : pathname;
 }
 
 /** The script hashes SvelteKit wrote into the <meta> policies of the built pages. */
@@ -108,13 +123,24 @@ export function serve({
 	throttle
 } = {}) {
 	if (!existsSync(dir)) throw new Error(`No build found in ${dir}/: run "npm run build" first.`);
-	const headers = Object.entries(securityHeaders(inlineScriptHashes(dir)));
+	const hashes = inlineScriptHashes(dir);
+	/** Headers of every file that is not a page (workers, scripts, models, redirects, 404s). */
+	const headers = Object.entries(securityHeaders(hashes));
+	/** @type {Map<string, Array<[string, string]>>} */
+	const pageHeaders = new Map();
+	const headersOf = (/** @type {string} */ pathname) => {
+		const route = pageRoute(pathname);
+		if (route === null) return headers;
+		let found = pageHeaders.get(route);
+		if (!found) pageHeaders.set(route, (found = Object.entries(securityHeaders(hashes, route))));
+		return found;
+	};
 	/** @type {import('sirv').Options} */
 	const options = {
 		etag: true,
 		gzip: false,
 		setHeaders(res, pathname) {
-			for (const [name, value] of headers) res.setHeader(name, value);
+			for (const [name, value] of headersOf(pathname)) res.setHeader(name, value);
 			if (pathname.startsWith('/_app/immutable/')) {
 				res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
 			} else {

@@ -6,9 +6,17 @@
 // build time, static/models/catalog.json); the only relaxation is 'wasm-unsafe-eval', which ONNX Runtime Web and
 // web-llm need to compile WebAssembly, and the one hashed style attribute of SvelteKit's announcer.
 // Nothing else is relaxed: no 'unsafe-inline', no 'unsafe-eval'.
+//
+// Pages (documents) also get: `base-uri 'none'`, `form-action 'none'` (no form is ever submitted: every
+// form is handled in script), and Trusted Types (`require-trusted-types-for 'script'` with the few
+// named policies of src/lib/csp-routes.js), so no string reaches innerHTML or a script URL unless one
+// of those policies made it. The pages that never load a model connect to 'self' only (per route,
+// src/lib/csp-routes.js). Workers (any response that is not a page) get the same policy with the
+// model hosts and without Trusted Types: they load the models, and have no DOM.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import catalog from './engine/catalog.default.json' with { type: 'json' };
+import { CONNECT_WITHOUT_MODELS, TRUSTED_TYPES_POLICIES, loadsModels } from './csp-routes.js';
 
 /**
  * The deployer's catalog (static/models/catalog.json, served at /models/catalog.json), read at build
@@ -89,40 +97,56 @@ function absoluteOrigin(url) {
 }
 
 /**
- * Directives for SvelteKit's `kit.csp`. SvelteKit adds hashes for its own inline bootstrap script.
+ * Directives of a page's policy. `kit.csp` (svelte.config.js) gets the one for pages that load
+ * models; SvelteKit adds hashes for its own inline bootstrap script, and src/hooks.server.ts narrows
+ * `connect-src` on the pages that do not (src/lib/csp-routes.js).
  * frame-ancestors is not here: browsers ignore it in a <meta> policy, so it is a header (see serve.js).
+ * @param {{ models?: boolean, document?: boolean }} [options] `models`: the page may load a model
+ *   (default true); `document`: a page, with Trusted Types (default true), or a worker's script (false)
  * @returns {Record<string, string[]>}
  */
-export function cspDirectives() {
-	const models = catalogOrigins();
+export function cspDirectives({ models = true, document = true } = {}) {
+	const connect = models ? ['self', ...catalogOrigins()] : [...CONNECT_WITHOUT_MODELS];
 	return {
 		'default-src': ['self'],
 		'script-src': ['self', 'wasm-unsafe-eval'],
 		'worker-src': ['self'],
-		'connect-src': ['self', ...models],
+		'connect-src': connect,
 		'img-src': ['self', 'data:', 'blob:'],
 		'style-src': ['self'],
 		'style-src-attr': ['unsafe-hashes', ...announcerStyleHashes()],
 		'font-src': ['self'],
 		'manifest-src': ['self'],
 		'object-src': ['none'],
-		'base-uri': ['self'],
-		'form-action': ['self']
+		'base-uri': ['none'],
+		'form-action': ['none'],
+		...(document
+			? {
+					'require-trusted-types-for': ['script'],
+					'trusted-types': Object.values(TRUSTED_TYPES_POLICIES)
+				}
+			: {})
 	};
 }
 
+/** The policy a page at `pathname` gets (see src/lib/csp-routes.js). @param {string} pathname */
+export function routeDirectives(pathname) {
+	return cspDirectives({ models: loadsModels(pathname) });
+}
+
+const KEYWORD =
+	/^(self|none|script|wasm-unsafe-eval|unsafe-inline|unsafe-eval|unsafe-hashes|strict-dynamic|sha256-.*)$/;
+
 /**
- * The same policy as one header value, plus the directives only a header can carry.
+ * A policy as one header value, plus the directives only a header can carry.
  * @param {string[]} scriptHashes quoted hashes ('sha256-…') of inline scripts the pages carry
+ * @param {Record<string, string[]>} directives default: the policy of a page that loads models
  */
-export function cspHeader(scriptHashes = []) {
-	const parts = Object.entries(cspDirectives()).map(([name, sources]) => {
+export function cspHeader(scriptHashes = [], directives = cspDirectives()) {
+	const parts = Object.entries(directives).map(([name, sources]) => {
 		const values = [...sources, ...(name === 'script-src' ? scriptHashes : [])].map((s) =>
-			/^(self|none|wasm-unsafe-eval|unsafe-inline|unsafe-eval|unsafe-hashes|strict-dynamic|sha256-.*)$/.test(
-				s
-			)
-				? `'${s}'`
-				: s
+			// Policy names in trusted-types are bare words, never quoted.
+			name !== 'trusted-types' && KEYWORD.test(s) ? `'${s}'` : s
 		);
 		return [name, ...values].join(' ');
 	});

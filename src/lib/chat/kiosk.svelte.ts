@@ -70,6 +70,8 @@ export class KioskSession {
 	#recorder: StoreRecorder | null = null;
 	#started: Promise<void> | null = null;
 	#ending: Promise<void> | null = null;
+	/** A wipe is in progress (`#ending`, as state for the page). */
+	#wiping = $state(false);
 	#lastTouch = -Infinity;
 	/** Any activity arms it; the layout pauses it while an answer is written. */
 	readonly idle = new IdleTimer({
@@ -94,6 +96,10 @@ export class KioskSession {
 	/** The last clearing, for the announcement. */
 	get cleared(): { reason: ClearReason; at: number } | null {
 		return this.#cleared;
+	}
+	/** A wipe has started and not finished (the patient's words may still be on screen). */
+	get ending(): boolean {
+		return this.#wiping;
 	}
 	/** An answer is being written on the page. */
 	get busy(): boolean {
@@ -174,7 +180,11 @@ export class KioskSession {
 
 	/** Ends the patient's session: wiped from storage, then from memory. */
 	end(reason: ClearReason): Promise<void> {
-		this.#ending ??= this.#end(reason).finally(() => (this.#ending = null));
+		this.#wiping = true;
+		this.#ending ??= this.#end(reason).finally(() => {
+			this.#ending = null;
+			this.#wiping = false;
+		});
 		return this.#ending;
 	}
 
