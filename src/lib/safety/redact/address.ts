@@ -376,8 +376,8 @@ const DIGIT = /\d/;
 const ASIA_LINE =
 	/(?<![\p{L}\p{N}])(?:(?:Flat|Flt|Rm|Room|Unit|Shop)\.?\s?[A-Z0-9]{1,4},\s?\d{1,2}\/F\b|\d{1,2}\/F,\s?(?=\p{Lu})|No\.\s?\d{1,4}(?:-\d{1,3})?,\s?(?:Ln\.|Lane|Aly\.|Alley|Sec\.|Section)\s?\d{1,4}|\d{1,4}[A-Z]?,?\s(?:Jalan|Jln\.?|Lorong|Persiaran|Lebuh|Lebuhraya|Soi|Thanon)\s\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,2}|(?:Apt|Apartment|Villa)\.?\s?\d{1,5}[A-Z]?,\s(?=\p{Lu}))/gu;
 const CHAIN_PART =
-	/,\s{1,2}(?:[\p{Lu}\d][\p{L}\p{M}\d'’.\/-]*)(?:\s[\p{Lu}\d][\p{L}\p{M}\d'’.\/-]*){0,3}(?=[,;\n]|\.?\s*$|\.\s|\s[—–-]\s)/uy;
-const FIRST_PART = /(?:[\p{Lu}\d][\p{L}\p{M}\d'’.\/-]*)(?:\s[\p{Lu}\d][\p{L}\p{M}\d'’.\/-]*){0,3}/uy;
+	/,\s{1,2}(?:[\p{Lu}\d][\p{L}\p{M}\d'’./-]*)(?:\s[\p{Lu}\d][\p{L}\p{M}\d'’./-]*){0,3}(?=[,;\n]|\.?\s*$|\.\s|\s[—–-]\s)/uy;
+const FIRST_PART = /(?:[\p{Lu}\d][\p{L}\p{M}\d'’./-]*)(?:\s[\p{Lu}\d][\p{L}\p{M}\d'’./-]*){0,3}/uy;
 const ASIA_NEEDS =
 	/\/F\b|No\.\s?\d|Jalan|Jln|Lorong|Persiaran|Lebuh|Soi |Thanon|Apt|Apartment|Villa|Flat|Rm|Room|Unit|Shop/;
 

@@ -1443,7 +1443,7 @@ const GLOSS_LATIN = /^(?:\p{Lu}[\p{L}\p{M}'’-]*)(?:\s\p{Lu}[\p{L}\p{M}'’-]*)
 const GLOSS_HAN = /^\p{Script=Han}{2,4}(?=\s?[）),，/\n]|\s*$)/u;
 
 const GLOSS_OTHER =
-	/^[\uac00-\ud7af\u1100-\u11ff\u3040-\u30ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f]{2,}(?:\s[\uac00-\ud7af\u3040-\u30ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f]+){0,3}(?=\s?[）)])/u;
+	/^[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Thai}\p{M}]{2,}(?:\s[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Thai}\p{M}]+){0,3}(?=\s?[）)])/u;
 // "Olamide Adeyinka, 45, …": two or three capitalised words that are no everyday words, then a
 // comma and an age, opening the message or a clause after a colon.
 const NAME_AGE =
