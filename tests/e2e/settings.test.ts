@@ -190,8 +190,9 @@ test.describe('settings whose PIN cannot be read', () => {
 		const unavailable = page.getByRole('alert').filter({ hasText: 'Settings unavailable' });
 		await expect(unavailable).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'Emergency words' })).toHaveCount(0);
-		// Coming back to the page in the same tab (no reload) still finds it closed.
-		await page.getByRole('link', { name: 'About & privacy' }).click();
+		// Coming back to the page in the same tab (no reload) still finds it closed. (Chat and Settings
+		// share a document; About would load a new one, with its own policy, and a new connection.)
+		await page.getByRole('link', { name: 'Chat', exact: true }).click();
 		await expect(unavailable).toHaveCount(0);
 		await page.getByRole('link', { name: 'Settings', exact: true }).click();
 		await expect(unavailable).toBeVisible();
