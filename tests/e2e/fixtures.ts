@@ -95,3 +95,28 @@ export function storedEverything(page: import('@playwright/test').Page): Promise
 		return JSON.stringify(dump);
 	});
 }
+
+/**
+ * What the app keeps outside IndexedDB, as text: localStorage, sessionStorage, and every Cache
+ * Storage entry's URL with its body when the body is text and not the app's code (scripts, styles,
+ * wasm and model weights are the build's own files).
+ */
+export function storedOutsideIndexedDb(page: import('@playwright/test').Page): Promise<string> {
+	return page.evaluate(async () => {
+		const parts: string[] = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
+		for (const name of await caches.keys()) {
+			const cache = await caches.open(name);
+			for (const request of await cache.keys()) {
+				parts.push(request.url);
+				const response = await cache.match(request);
+				const type = response?.headers.get('content-type') ?? '';
+				const size = Number(response?.headers.get('content-length') ?? '0');
+				// The app's code and the models are the build's own files (the code holds name lists).
+				const code = /\.(?:js|mjs|css|wasm|onnx|bin|map)$/.test(new URL(request.url).pathname);
+				if (response && !code && /text|json|html/.test(type) && size < 2_000_000)
+					parts.push(await response.text());
+			}
+		}
+		return parts.join('\n');
+	});
+}

@@ -1,10 +1,20 @@
 // Issue 10, "found from outside": an e-mail typed with a full-width "。" before the domain and
 // "我是…/本人…/I'm …" introductions were stored verbatim. Here a patient types them into the question
 // and into "About the patient": none of them reaches IndexedDB (every object store: messages, the
-// search-word index, the profile) or the summary page (whose QR code carries the same text).
-import { expect, storedEverything, test } from './fixtures';
+// search-word index, the profile), localStorage, sessionStorage, Cache Storage or the summary page
+// (whose QR code carries the same text). A phone, an ID number and a UK postcode go the same way.
+import { expect, storedEverything, storedOutsideIndexedDb, test } from './fixtures';
 
-const SECRETS = ['张伟', 'zhangwei', '李娜', 'Tom Baker', 'Baker'];
+const SECRETS = [
+	'张伟',
+	'zhangwei',
+	'李娜',
+	'Tom Baker',
+	'Baker',
+	'13912345678',
+	'11010519491231002X',
+	'SW1A 1AA'
+];
 
 test.use({ locale: 'zh-CN' });
 
@@ -18,7 +28,9 @@ test('a name after 我是/本人/I’m and an e-mail with a full-width 。 are n
 	await expect(page.getByRole('status').filter({ hasText: '已保存' })).toContainText('为保护您的隐私');
 
 	const box = page.getByRole('textbox', { name: '您的问题' });
-	await box.fill('我是张伟，邮箱 zhangwei@qq。com，咳嗽三天了，晚上更厉害。I’m Tom Baker btw');
+	await box.fill(
+		'我是张伟，邮箱 zhangwei@qq。com，手机 139 1234 5678，身份证 11010519491231002X，咳嗽三天了，晚上更厉害。I’m Tom Baker btw, postcode SW1A 1AA'
+	);
 	await box.press('Enter');
 	const log = page.getByRole('log');
 	await expect(log).toContainText('咳嗽三天了');
@@ -28,6 +40,10 @@ test('a name after 我是/本人/I’m and an e-mail with a full-width 。 are n
 	const stored = await storedEverything(page);
 	expect(stored).toContain('咳嗽一周');
 	for (const secret of SECRETS) expect(stored).not.toContain(secret);
+	// Nor localStorage, sessionStorage or Cache Storage (the service worker's and the models' caches).
+	const elsewhere = await storedOutsideIndexedDb(page);
+	expect(elsewhere).toContain('/_app/');
+	for (const secret of SECRETS) expect(elsewhere).not.toContain(secret);
 
 	await page.getByRole('button', { name: '给工作人员看' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: '给工作人员的摘要' })).toBeVisible();
