@@ -243,6 +243,11 @@ describe('redact: Latin-script names', () => {
 		expect(en('Bill HK$2,000 for the scan')).toBe('Bill HK$2,000 for the scan');
 	});
 
+	it('takes a name after 叫 opening a clause, whatever its given characters; not 叫救护车', () => {
+		expect(zh('我今年50岁，叫冉蕾，胃不舒服')).toBe('我今年50岁，叫[姓名]，胃不舒服');
+		expect(redact('孩子抽搐了，叫救护车吗', 'zh-CN').spans).toEqual([]);
+	});
+
 	it('takes a name on a card or form, a name glossed in Hangul, and a name opening with an age', () => {
 		expect(en('name on card: RUTH A OKAFOR, is my plan valid')).toBe(
 			'name on card: [NAME], is my plan valid'

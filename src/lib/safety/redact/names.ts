@@ -790,7 +790,13 @@ function findChineseNames(text: string, hits: HitSet): void {
 	}
 	for (const m of text.matchAll(ZH_CALLED)) {
 		const pos = m.index + m[0].length;
-		const len = readDottedName(text, pos) || readElementName(text, pos) || readZhName(text, pos, 'strict');
+		let len = readDottedName(text, pos) || readElementName(text, pos) || readZhName(text, pos, 'strict');
+		// "今年36岁，叫闫冰，…": 叫 opening a clause, a surname and a whole clause is a name, whatever
+		// its given characters.
+		if (len === 0 && /^(?:|[，,。；;：:\s])$/.test(text.charAt(m.index - 1))) {
+			const cued = readZhName(text, pos, 'cued');
+			if (cued > 0 && /^(?:|[，,。；;！!？?\s])$/.test(text.charAt(pos + cued))) len = cued;
+		}
 		if (len > 0) add(hits, pos, pos + len);
 		else {
 			const end = readLatinName(text, pos, { lower: false, ambiguous: true, uncommon: true });
