@@ -4,6 +4,7 @@
 // this process by a fake worker (named as one) as in embed-client.test.ts.
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { aliasBombFile } from './kb-fixtures';
 import { chunkDocument } from '$lib/retrieval/chunk';
 import { loadEmbedder } from '$lib/retrieval/embed';
 import { EmbedClient, EmbedFailure, type EmbedWorkerLike } from '$lib/retrieval/embed-client';
@@ -320,14 +321,7 @@ describe('KnowledgeBase.importFiles', () => {
 });
 
 describe('KnowledgeBase.importFiles: one file at a time', () => {
-	const lol = ['lol0: &a0 "lol"'];
-	for (let level = 1; level <= 9; level++)
-		lol.push(
-			`lol${level}: &a${level} [${Array(9)
-				.fill(`*a${level - 1}`)
-				.join(', ')}]`
-		);
-	const BOMB = `---\n${lol.join('\n')}\nid: bomb-en\ntitle: Bomb\nlang: en\nsource: X\nupdated: 2026-01-31\n---\nMoonberry\n`;
+	const BOMB = aliasBombFile('Moonberry');
 	const GOOD = md(
 		'moonberry-hours',
 		'en',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aliasBombFile } from './kb-fixtures';
 import { en } from '$lib/i18n/en';
 import { zhCN } from '$lib/i18n/zh-CN';
 import { kbFileErrorMessage, MAX_FILE_BYTES, type KbFileError } from '$lib/retrieval/errors';
@@ -133,14 +134,7 @@ describe('parseKbFile: Markdown', () => {
 	});
 
 	it('refuses a YAML alias bomb ("billion laughs") without expanding it, and keeps a few aliases', () => {
-		const lol = ['lol0: &a0 "lol"'];
-		for (let level = 1; level <= 9; level++)
-			lol.push(
-				`lol${level}: &a${level} [${Array(9)
-					.fill(`*a${level - 1}`)
-					.join(', ')}]`
-			);
-		const bomb = `---\n${lol.join('\n')}\nid: bomb-en\ntitle: Bomb\nlang: en\nsource: X\nupdated: 2026-01-31\n---\nBody\n`;
+		const bomb = aliasBombFile('Body');
 		const started = performance.now();
 		const error = errorOf('bomb.md', bomb);
 		expect(performance.now() - started).toBeLessThan(1000);
