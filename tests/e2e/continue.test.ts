@@ -2,7 +2,7 @@
 // new, complete answer (also in IndexedDB); continue adds the model's continuation to the same answer.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { chatMessages, expect, test } from './fixtures';
+import { ask, chatMessages, expect, test } from './fixtures';
 
 const answers = JSON.parse(readFileSync('scripts/fixtures/model-answers.json', 'utf8')) as {
 	'qwen3-tiny': { answer: string };
@@ -18,12 +18,6 @@ test.beforeEach(async ({ page }) => {
 		Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined, configurable: true });
 	});
 });
-
-async function ask(page: Page, question: string) {
-	const box = page.getByRole('textbox', { name: 'Your question' });
-	await box.fill(question);
-	await box.press('Enter');
-}
 
 /** The text of every stored message, as JSON (the app's IndexedDB database). */
 function storedMessages(page: Page): Promise<string> {

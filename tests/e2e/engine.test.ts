@@ -4,7 +4,7 @@
 // stop mid-answer, offline reload from the browser cache, and a broken web-llm library.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { chatMessages, expect, test } from './fixtures';
+import { ask, chatMessages, expect, test } from './fixtures';
 
 const answers = JSON.parse(readFileSync('scripts/fixtures/model-answers.json', 'utf8')) as {
 	'qwen3-tiny': { answer: string };
@@ -21,12 +21,6 @@ function recordModelRequests(page: Page): string[] {
 		if (path.startsWith('/models/fixtures/')) seen.push(path);
 	});
 	return seen;
-}
-
-async function ask(page: Page, question: string, label = 'Your question') {
-	const box = page.getByRole('textbox', { name: label });
-	await box.fill(question);
-	await box.press('Enter');
 }
 
 const lastAnswer = (page: Page) => chatMessages(page).last();

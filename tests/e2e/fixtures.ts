@@ -53,6 +53,17 @@ export { expect };
  * The conversation's messages: the log's own items, not the lists inside an answer (its sources,
  * bullet points), so `.last()` is the newest message.
  */
+/** Types `question` into the chat box (labelled `label`) and sends it with Enter. */
+export async function ask(
+	page: import('@playwright/test').Page,
+	question: string,
+	label = 'Your question'
+): Promise<void> {
+	const box = page.getByRole('textbox', { name: label });
+	await box.fill(question);
+	await box.press('Enter');
+}
+
 export const chatMessages = (page: import('@playwright/test').Page) =>
 	page.getByRole('log').locator(':scope > li');
 

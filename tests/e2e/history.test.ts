@@ -2,7 +2,7 @@
 // interrupted, and nothing stored holds an identifier.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { chatMessages, expect, test } from './fixtures';
+import { ask, chatMessages, expect, test } from './fixtures';
 
 const answers = JSON.parse(readFileSync('scripts/fixtures/model-answers.json', 'utf8')) as {
 	'qwen3-tiny': { answer: string };
@@ -15,12 +15,6 @@ test.beforeEach(async ({ page }) => {
 		Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined, configurable: true });
 	});
 });
-
-async function ask(page: Page, question: string) {
-	const box = page.getByRole('textbox', { name: 'Your question' });
-	await box.fill(question);
-	await box.press('Enter');
-}
 
 /** Every record of every object store of every IndexedDB database of the page, as JSON text. */
 function dumpIndexedDb(page: Page): Promise<string> {

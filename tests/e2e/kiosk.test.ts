@@ -4,7 +4,7 @@
 // before anything shows; staff turn kiosk mode on in the PIN-protected settings.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { chatMessages, expect, test } from './fixtures';
+import { ask, chatMessages, expect, test } from './fixtures';
 
 const answers = JSON.parse(readFileSync('scripts/fixtures/model-answers.json', 'utf8')) as {
 	'qwen3-tiny': { answer: string };
@@ -23,12 +23,6 @@ test.beforeEach(async ({ page }) => {
 		Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined, configurable: true });
 	});
 });
-
-async function ask(page: Page, question: string) {
-	const box = page.getByRole('textbox', { name: 'Your question' });
-	await box.fill(question);
-	await box.press('Enter');
-}
 
 const ready = (page: Page) => page.getByRole('status').filter({ hasText: 'is ready' });
 const lastAnswer = (page: Page) => chatMessages(page).last();

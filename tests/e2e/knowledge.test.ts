@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { SLOW_PORT } from '../../playwright.config';
-import { expect, test } from './fixtures';
+import { ask, expect, test } from './fixtures';
 
 const FIXED = (
 	JSON.parse(readFileSync('scripts/fixtures/model-answers.json', 'utf8')) as {
@@ -31,12 +31,6 @@ const RESULTS_CSV = [
 	''
 ].join('\n');
 const BROKEN = '---\nid: broken-entry\ntitle: [unclosed\nlang: en\n---\nMoonberry text.\n';
-
-async function ask(page: Page, question: string) {
-	const box = page.getByRole('textbox', { name: 'Your question' });
-	await box.fill(question);
-	await box.press('Enter');
-}
 
 // The log's own items (each answer's sources are a list of their own inside it).
 const lastAnswer = (page: Page) => page.getByRole('log').locator(':scope > li').last();

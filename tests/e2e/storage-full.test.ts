@@ -3,7 +3,7 @@
 // stored after all, in order, and the "not being saved" notice goes once saving works.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { chatMessages, expect, storedEverything, test } from './fixtures';
+import { ask, chatMessages, expect, storedEverything, test } from './fixtures';
 
 const { answer } = (
 	JSON.parse(readFileSync('scripts/fixtures/model-answers.json', 'utf8')) as {
@@ -19,12 +19,6 @@ test.beforeEach(async ({ page }) => {
 		Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined, configurable: true });
 	});
 });
-
-async function ask(page: Page, question: string) {
-	const box = page.getByRole('textbox', { name: 'Your question' });
-	await box.fill(question);
-	await box.press('Enter');
-}
 
 /**
  * A full disk, switched on and off: while it is on, IndexedDB refuses every write in the page with a
